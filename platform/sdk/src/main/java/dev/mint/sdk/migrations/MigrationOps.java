@@ -1,0 +1,166 @@
+package dev.mint.sdk.migrations;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The ten schema operations a {@link PluginMigration} may use. Built by {@link MigrationRunner}; the
+ * operations run on the migration's transaction. {@code createTable}, {@code addColumn},
+ * {@code createIndex} and the drops are idempotent, so a step that failed half-way can be re-run.
+ *
+ * <p>The runner also replays each migration against a recording instance (no database) to compute its
+ * checksum from the statements it would issue; so a migration must issue the same statements on every
+ * run, and must not branch on data it reads elsewhere.
+ */
+public final class MigrationOps {
+    private final Handle handle;
+    private final Dialect dialect;
+    private final PluginMigration migration;
+    private final List<String> statements = new ArrayList<>();
+
+    MigrationOps(Handle handle, Dialect dialect, PluginMigration migration) {
+        this.handle = handle;
+        this.dialect = dialect;
+        this.migration = migration;
+    }
+
+    /** A recorder: runs nothing, keeps the statements for the checksum. */
+    static MigrationOps recorder(Dialect dialect, PluginMigration migration) {
+        return new MigrationOps(null, dialect, migration);
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    List<String> statements() {
+        return statements;
+    }
+
+    /** 1. Adds a column; does nothing when the table already has it. */
+    public void addColumn(String table, Column column) {
+        Identifiers.check(table, "table");
+        String sql = "ALTER TABLE " + table + " ADD COLUMN " + column.toSql(dialect);
+        if (handle != null && columnExists(table, column.name())) {
+            statements.add(sql);
+            return;
+        }
+        run(sql);
+    }
+
+    /** 2. Drops a column. Requires a destructive migration. */
+    public void dropColumn(String table, String column) {
+        requireDestructive("drop_column " + table + "." + column);
+        run("ALTER TABLE " + Identifiers.check(table, "table") + " DROP COLUMN " + Identifiers.check(column, "column"));
+    }
+
+    /** 3. Renames a column. */
+    public void renameColumn(String table, String oldName, String newName) {
+        run("ALTER TABLE " + Identifiers.check(table, "table") + " RENAME COLUMN " + Identifiers.check(oldName, "column")
+                + " TO " + Identifiers.check(newName, "column"));
+    }
+
+    /**
+     * 4. Changes a column's type and nullability to those of {@code column} (its name picks the column).
+     * SQLite cannot alter a column in place, so there the table is rebuilt with the same rows.
+     */
+    public void alterColumn(String table, Column column) {
+        Identifiers.check(table, "table");
+        if (dialect == Dialect.POSTGRESQL) {
+            String type = dialect.typeSql(column.type());
+            run("ALTER TABLE " + table + " ALTER COLUMN " + column.name() + " TYPE " + type
+                    + " USING " + column.name() + "::" + type);
+            run("ALTER TABLE " + table + " ALTER COLUMN " + column.name()
+                    + (column.toSql(dialect).contains(" NOT NULL") ? " SET NOT NULL" : " DROP NOT NULL"));
+            return;
+        }
+        throw new MigrationError("alter_column is not supported on SQLite yet (table " + table + ", column "
+                + column.name() + "); create a new column, backfill it and drop the old one instead");
+    }
+
+    /** 5. Creates a table unless it exists. */
+    public void createTable(String name, Column... columns) {
+        Identifiers.check(name, "table");
+        if (columns.length == 0) {
+            throw new IllegalArgumentException("create_table " + name + " needs at least one column");
+        }
+        StringBuilder sql = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(name).append(" (");
+        for (int i = 0; i < columns.length; i++) {
+            sql.append(i == 0 ? "" : ", ").append(columns[i].toSql(dialect));
+        }
+        run(sql.append(')').toString());
+    }
+
+    /** 6. Drops a table if it exists. Requires a destructive migration. */
+    public void dropTable(String name) {
+        requireDestructive("drop_table " + name);
+        run("DROP TABLE IF EXISTS " + Identifiers.check(name, "table"));
+    }
+
+    /** 7. Creates an index unless it exists. */
+    public void createIndex(String name, String table, List<String> columns, boolean unique) {
+        Identifiers.check(name, "index");
+        Identifiers.check(table, "table");
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("create_index " + name + " needs at least one column");
+        }
+        columns.forEach(c -> Identifiers.check(c, "column"));
+        run("CREATE " + (unique ? "UNIQUE " : "") + "INDEX IF NOT EXISTS " + name + " ON " + table
+                + " (" + String.join(", ", columns) + ")");
+    }
+
+    /** 8. Drops an index if it exists. */
+    public void dropIndex(String name) {
+        run("DROP INDEX IF EXISTS " + Identifiers.check(name, "index"));
+    }
+
+    /** 9. Sets {@code column} to {@code value} in every row where it is null. */
+    public void backfill(String table, String column, Object value) {
+        String sql = "UPDATE " + Identifiers.check(table, "table") + " SET " + Identifiers.check(column, "column")
+                + " = ? WHERE " + column + " IS NULL";
+        statements.add(sql + " -- " + value);
+        if (handle != null) {
+            handle.createUpdate(sql).bind(0, value).execute();
+        }
+    }
+
+    /** 10. Runs any statement, with positional {@code ?} parameters. Returns the affected row count (0 when recording). */
+    public int execute(String sql, Object... params) {
+        statements.add(params.length == 0 ? sql : sql + " -- " + Arrays.toString(params));
+        if (handle == null) {
+            return 0;
+        }
+        var update = handle.createUpdate(sql);
+        for (int i = 0; i < params.length; i++) {
+            update.bind(i, params[i]);
+        }
+        return update.execute();
+    }
+
+    private void run(String sql) {
+        statements.add(sql);
+        if (handle != null) {
+            handle.execute(sql);
+        }
+    }
+
+    private void requireDestructive(String what) {
+        if (!migration.destructive()) {
+            throw new DestructiveMigrationError("Migration " + migration.version() + " (" + migration.name()
+                    + ") attempted " + what + " without declaring destructive() == true");
+        }
+    }
+
+    private boolean columnExists(String table, String column) {
+        if (dialect == Dialect.SQLITE) {
+            return handle.createQuery("SELECT name FROM pragma_table_info(:t)").bind("t", table)
+                    .mapTo(String.class).list().stream().anyMatch(c -> c.equalsIgnoreCase(column));
+        }
+        return handle.createQuery("SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema()"
+                        + " AND table_name = :t AND column_name = :c")
+                .bind("t", table).bind("c", column.toLowerCase(Locale.ROOT)).mapTo(Integer.class).one() > 0;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.mint.server.auth;
+
+import com.auth0.jwt.interfaces.DecodedJWT;
+import dev.mint.sdk.PermissionException;
+import dev.mint.server.http.ApiException;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Resolves a request's {@code Authorization: Bearer ...} credential, a session JWT or an API token,
+ * into a {@link Principal}, checking on every request that the user is still active (so disabling a
+ * user or revoking a token takes effect at once). Routes call {@link #require} with the permission they
+ * need; the principal is computed once per request.
+ */
+public final class Authenticator {
+    private static final String ATTRIBUTE = "mint.principal";
+    private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+
+    private final Jdbi jdbi;
+    private final TokenService tokens;
+    private final RoleStore roles;
+
+    public Authenticator(Jdbi jdbi, TokenService tokens, RoleStore roles) {
+        this.jdbi = jdbi;
+        this.tokens = tokens;
+        this.roles = roles;
+    }
+
+    /** The authenticated caller, or 401. */
+    public Principal authenticate(Context ctx) {
+        Principal cached = ctx.attribute(ATTRIBUTE);
+        if (cached != null) {
+            return cached;
+        }
+        Principal principal = resolve(bearer(ctx).orElseThrow(() -> ApiException.unauthorized("Authentication required")));
+        ctx.attribute(ATTRIBUTE, principal);
+        return principal;
+    }
+
+    /** The authenticated caller holding {@code permission} through their platform role, else 401 or 403. */
+    public Principal require(Context ctx, Permission permission) {
+        Principal principal = authenticate(ctx);
+        if (!principal.has(permission)) {
+            throw new PermissionException("Your role '" + principal.role().slug() + "' lacks permission "
+                    + permission.wireName(), permission.wireName());
+        }
+        return principal;
+    }
+
+    /** The bearer credential of the request, if any. */
+    public static Optional<String> bearer(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null) {
+            return Optional.empty();
+        }
+        String trimmed = header.trim();
+        if (trimmed.regionMatches(true, 0, "Bearer ", 0, 7) && trimmed.length() > 7) {
+            return Optional.of(trimmed.substring(7).trim());
+        }
+        throw ApiException.unauthorized("Authorization header must be 'Bearer <token>'");
+    }
+
+    private Principal resolve(String credential) {
+        if (ApiTokens.looksLikeToken(credential)) {
+            return fromApiToken(credential);
+        }
+        DecodedJWT jwt = tokens.verify(credential);
+        return activeUser(TokenService.userId(jwt), Optional.empty(), Optional.of(jwt.getExpiresAtAsInstant()));
+    }
+
+    /** The principal for a user id, if the user exists and is active; else 401. */
+    public Principal activeUser(long userId, Optional<Long> tokenId, Optional<Instant> expiresAt) {
+        record Row(String username, String role, boolean active) {
+        }
+        Row row = jdbi.withHandle(h -> h.createQuery("SELECT username, role, is_active FROM users WHERE id = :id")
+                .bind("id", userId)
+                .map((rs, ctx) -> new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3))).findOne())
+                .orElseThrow(() -> ApiException.unauthorized("User no longer exists"));
+        if (!row.active()) {
+            throw ApiException.unauthorized("User account is disabled");
+        }
+        return new Principal(userId, row.username(), roles.of(row.role()), tokenId, expiresAt);
+    }
+
+    private Principal fromApiToken(String token) {
+        record Row(long id, long userId, Instant expiresAt, Instant revokedAt, Instant lastUsedAt) {
+        }
+        Row row = jdbi.withHandle(h -> h.createQuery("SELECT id, user_id, expires_at, revoked_at, last_used_at"
+                        + " FROM api_tokens WHERE token_hash = :hash")
+                .bind("hash", ApiTokens.hash(token))
+                .map((rs, ctx) -> {
+                    var instant = ctx.findColumnMapperFor(Instant.class).orElseThrow();
+                    return new Row(rs.getLong("id"), rs.getLong("user_id"), instant.map(rs, "expires_at", ctx),
+                            instant.map(rs, "revoked_at", ctx), instant.map(rs, "last_used_at", ctx));
+                }).findOne())
+                .orElseThrow(() -> ApiException.unauthorized("Invalid token"));
+        Instant now = Instant.now();
+        if (row.revokedAt() != null) {
+            throw ApiException.unauthorized("Token has been revoked");
+        }
+        if (row.expiresAt() != null && !now.isBefore(row.expiresAt())) {
+            throw ApiException.unauthorized("Token expired");
+        }
+        Principal principal = activeUser(row.userId(), Optional.of(row.id()), Optional.ofNullable(row.expiresAt()));
+        if (row.lastUsedAt() == null || row.lastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
+            jdbi.useHandle(h -> h.createUpdate("UPDATE api_tokens SET last_used_at = :now WHERE id = :id")
+                    .bind("now", now).bind("id", row.id()).execute());
+        }
+        return principal;
+    }
+}

@@ -1,0 +1,145 @@
+package dev.mint.server.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.mint.sdk.migrations.Dialect;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.statement.SqlStatements;
+
+/**
+ * The platform's connection pool and {@link Jdbi}. On SQLite the file runs in WAL mode with foreign keys
+ * on and write transactions that take the write lock up front (so concurrent writers wait rather than
+ * fail); on PostgreSQL strings bind as untyped so JSON text lands in {@code jsonb} columns.
+ * Timestamps are {@link Instant}s: {@code timestamptz} on PostgreSQL, fixed-width ISO-8601 UTC text on
+ * SQLite (so text order is time order).
+ */
+public final class Database implements AutoCloseable {
+    private static final DateTimeFormatter SQLITE_TIME = new DateTimeFormatterBuilder()
+            .appendPattern("uuuu-MM-dd'T'HH:mm:ss").appendFraction(ChronoField.MILLI_OF_SECOND, 3, 3, true)
+            .appendLiteral('Z').toFormatter().withZone(ZoneOffset.UTC);
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final Dialect dialect;
+    private final String displayUrl;
+
+    private Database(HikariDataSource dataSource, Dialect dialect, String displayUrl) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.displayUrl = displayUrl;
+        this.jdbi = Jdbi.create(dataSource);
+        // Queries are assembled from optional filters; a bound value a fragment did not use is harmless.
+        jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
+        jdbi.registerArgument(new InstantArgumentFactory(dialect));
+        jdbi.registerColumnMapper(Instant.class, (rs, col, ctx) -> dialect == Dialect.SQLITE
+                ? parseSqliteTime(rs.getString(col))
+                : toInstant(rs.getObject(col, OffsetDateTime.class)));
+    }
+
+    /** Opens a pool on {@code jdbcUrl}; for SQLite, creates the file's directory. */
+    public static Database open(String jdbcUrl) {
+        Dialect dialect = Dialect.fromJdbcUrl(jdbcUrl);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setPoolName("mint");
+        config.setInitializationFailTimeout(10_000);
+        config.setConnectionTimeout(10_000);
+        if (dialect == Dialect.SQLITE) {
+            Path file = Path.of(jdbcUrl.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", ""));
+            try {
+                Path parent = file.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("Cannot create the directory of " + file + ": " + e.getMessage(), e);
+            }
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("foreign_keys", "true");
+            config.addDataSourceProperty("busy_timeout", "15000");
+            config.addDataSourceProperty("synchronous", "NORMAL");
+            config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+            config.setMaximumPoolSize(8);
+        } else {
+            config.addDataSourceProperty("stringtype", "unspecified");
+            config.addDataSourceProperty("ApplicationName", "mint");
+            config.setMaximumPoolSize(16);
+        }
+        return new Database(new HikariDataSource(config), dialect, redact(jdbcUrl));
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The URL with any password removed, for logs. */
+    public String displayUrl() {
+        return displayUrl;
+    }
+
+    /** True when a trivial query answers within two seconds. */
+    public boolean ping() {
+        try (var connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^/@:]+):[^/@]*@", "//$1:***@");
+    }
+
+    private static Instant parseSqliteTime(String text) {
+        if (text == null) {
+            return null;
+        }
+        // CURRENT_TIMESTAMP writes "YYYY-MM-DD HH:MM:SS"; our own writes are ISO with a trailing Z.
+        String iso = text.indexOf('T') < 0 ? text.replace(' ', 'T') + "Z" : text;
+        return Instant.parse(iso);
+    }
+
+    private static Instant toInstant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
+    private static final class InstantArgumentFactory extends AbstractArgumentFactory<Instant> {
+        private final Dialect dialect;
+
+        InstantArgumentFactory(Dialect dialect) {
+            super(dialect == Dialect.SQLITE ? Types.VARCHAR : Types.TIMESTAMP_WITH_TIMEZONE);
+            this.dialect = dialect;
+        }
+
+        @Override
+        protected Argument build(Instant value, ConfigRegistry config) {
+            if (dialect == Dialect.SQLITE) {
+                String text = SQLITE_TIME.format(value);
+                return (position, statement, ctx) -> statement.setString(position, text);
+            }
+            OffsetDateTime time = value.atOffset(ZoneOffset.UTC);
+            return (position, statement, ctx) -> statement.setObject(position, time);
+        }
+    }
+}

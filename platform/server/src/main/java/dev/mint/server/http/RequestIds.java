@@ -1,0 +1,36 @@
+package dev.mint.server.http;
+
+import io.javalin.http.Context;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.MDC;
+
+/**
+ * Gives every request an id: the caller's {@code X-Request-Id} when it is a sane token, else a new UUID.
+ * The id is echoed in the response header, kept on the context, and put in the logging MDC.
+ */
+public final class RequestIds {
+    public static final String HEADER = "X-Request-Id";
+    private static final String ATTRIBUTE = "mint.request-id";
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    private RequestIds() {
+    }
+
+    public static void assign(Context ctx) {
+        String incoming = ctx.header(HEADER);
+        String id = incoming != null && SAFE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        ctx.attribute(ATTRIBUTE, id);
+        ctx.header(HEADER, id);
+        MDC.put("request_id", id);
+    }
+
+    public static String current(Context ctx) {
+        String id = ctx.attribute(ATTRIBUTE);
+        return id == null ? "unknown" : id;
+    }
+
+    public static void clear() {
+        MDC.remove("request_id");
+    }
+}
