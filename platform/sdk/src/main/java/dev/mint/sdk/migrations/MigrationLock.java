@@ -27,16 +27,14 @@ final class MigrationLock implements AutoCloseable {
     private static MigrationLock advisory(Jdbi jdbi, String pluginName) {
         Handle handle = jdbi.open();
         try {
-            handle.createQuery("SELECT pg_advisory_lock(hashtext(:k))").bind("k", "mint-migrations:" + pluginName)
-                    .mapTo(Object.class).one();
+            handle.execute("SELECT pg_advisory_lock(hashtext(?))", "mint-migrations:" + pluginName);
         } catch (RuntimeException e) {
             handle.close();
             throw e;
         }
         return new MigrationLock(() -> {
             try (handle) {
-                handle.createQuery("SELECT pg_advisory_unlock(hashtext(:k))").bind("k", "mint-migrations:" + pluginName)
-                        .mapTo(Object.class).one();
+                handle.execute("SELECT pg_advisory_unlock(hashtext(?))", "mint-migrations:" + pluginName);
             }
         });
     }
