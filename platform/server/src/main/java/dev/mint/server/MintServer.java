@@ -24,6 +24,7 @@ import dev.mint.server.projects.ProjectStore;
 import dev.mint.server.users.UserRoutes;
 import dev.mint.server.users.UserStore;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -77,6 +78,8 @@ public final class MintServer implements AutoCloseable {
                 cfg.startup.showJavalinBanner = false;
                 cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
                 cfg.http.maxRequestSize = config.maxBodyBytes();
+                // Compression belongs to the reverse proxy; Javalin's per-response check costs more than the API's bodies gain.
+                cfg.http.compressionStrategy = CompressionStrategy.NONE;
                 cfg.router.ignoreTrailingSlashes = true;
                 cfg.jetty.host = config.host();
                 cfg.jetty.port = config.port();

@@ -7,21 +7,37 @@ import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * Resolves a request's {@code Authorization: Bearer ...} credential, a session JWT or an API token,
- * into a {@link Principal}, checking on every request that the user is still active (so disabling a
- * user or revoking a token takes effect at once). Routes call {@link #require} with the permission they
- * need; the principal is computed once per request.
+ * into a {@link Principal}. Routes call {@link #require} with the permission they need; the principal is
+ * computed once per request.
+ *
+ * <p>This sits on every request, so it keeps two small caches: JWTs already verified (their signature
+ * cannot change; expiry is still checked on each use) and each user's name, role and active flag for
+ * {@link #USER_TTL}. Changes made through this process call {@link #forget} and apply at once; a change
+ * made by another server process on the same database applies within {@code USER_TTL}. API tokens are
+ * looked up on every use, so a revocation applies at once everywhere.
  */
 public final class Authenticator {
     private static final String ATTRIBUTE = "mint.principal";
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+    static final Duration USER_TTL = Duration.ofSeconds(2);
+    private static final int CACHE_LIMIT = 10_000;
 
     private final Jdbi jdbi;
     private final TokenService tokens;
     private final RoleStore roles;
+    private final ConcurrentHashMap<String, VerifiedJwt> verifiedJwts = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, CachedUser> users = new ConcurrentHashMap<>();
+
+    private record VerifiedJwt(long userId, Instant expiresAt) {
+    }
+
+    private record CachedUser(String username, String role, boolean active, long loadedAtNanos) {
+    }
 
     public Authenticator(Jdbi jdbi, TokenService tokens, RoleStore roles) {
         this.jdbi = jdbi;
@@ -67,18 +83,38 @@ public final class Authenticator {
         if (ApiTokens.looksLikeToken(credential)) {
             return fromApiToken(credential);
         }
-        DecodedJWT jwt = tokens.verify(credential);
-        return activeUser(TokenService.userId(jwt), Optional.empty(), Optional.of(jwt.getExpiresAtAsInstant()));
+        VerifiedJwt jwt = verifiedJwts.get(credential);
+        if (jwt == null || !Instant.now().isBefore(jwt.expiresAt())) {
+            DecodedJWT decoded = tokens.verify(credential);
+            jwt = new VerifiedJwt(TokenService.userId(decoded), decoded.getExpiresAtAsInstant());
+            bounded(verifiedJwts).put(credential, jwt);
+        }
+        return activeUser(jwt.userId(), Optional.empty(), Optional.of(jwt.expiresAt()));
+    }
+
+    /** Drops what is cached about a user; call after changing the user's role, password or active flag. */
+    public void forget(long userId) {
+        users.remove(userId);
+    }
+
+    private static <K, V> ConcurrentHashMap<K, V> bounded(ConcurrentHashMap<K, V> cache) {
+        if (cache.size() >= CACHE_LIMIT) {
+            cache.clear();
+        }
+        return cache;
     }
 
     /** The principal for a user id, if the user exists and is active; else 401. */
     public Principal activeUser(long userId, Optional<Long> tokenId, Optional<Instant> expiresAt) {
-        record Row(String username, String role, boolean active) {
+        CachedUser row = users.get(userId);
+        if (row == null || System.nanoTime() - row.loadedAtNanos() > USER_TTL.toNanos()) {
+            row = jdbi.withHandle(h -> h.createQuery("SELECT username, role, is_active FROM users WHERE id = :id")
+                    .bind("id", userId)
+                    .map((rs, ctx) -> new CachedUser(rs.getString(1), rs.getString(2), rs.getBoolean(3), System.nanoTime()))
+                    .findOne())
+                    .orElseThrow(() -> ApiException.unauthorized("User no longer exists"));
+            bounded(users).put(userId, row);
         }
-        Row row = jdbi.withHandle(h -> h.createQuery("SELECT username, role, is_active FROM users WHERE id = :id")
-                .bind("id", userId)
-                .map((rs, ctx) -> new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3))).findOne())
-                .orElseThrow(() -> ApiException.unauthorized("User no longer exists"));
         if (!row.active()) {
             throw ApiException.unauthorized("User account is disabled");
         }
