@@ -44,8 +44,8 @@ public final class PlatformGetLoad {
                 String platformUrl = platform.baseUrl() + "/api/experiments/" + id;
                 String bareUrl = "http://127.0.0.1:" + bare.port() + "/constant";
                 System.out.printf("wrk: %d s per round, %d connections, 2 threads, %d rounds each%n", seconds, connections, rounds);
-                wrk(platformUrl, token, 3, connections); // warm-up
-                wrk(bareUrl, null, 3, connections);
+                wrk(platformUrl, token, 15, connections); // warm-up: long enough for the JIT to settle
+                wrk(bareUrl, null, 15, connections);
                 List<Double> platformRates = new ArrayList<>();
                 List<Double> bareRates = new ArrayList<>();
                 for (int round = 1; round <= rounds; round++) {

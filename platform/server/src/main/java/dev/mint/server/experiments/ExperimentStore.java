@@ -1,7 +1,6 @@
 package dev.mint.server.experiments;
 
 import dev.mint.server.db.Rows;
-import dev.mint.server.http.Json;
 import dev.mint.server.http.Page;
 import dev.mint.server.users.UserStore;
 import java.sql.ResultSet;
@@ -119,7 +118,7 @@ public final class ExperimentStore {
         String projectName = rs.getString("project_name");
         return new Experiment(rs.getLong("id"), rs.getString("experiment_code"), rs.getString("name"),
                 rs.getString("status"), rs.getString("experiment_type"), projectName, Rows.nullableLong(rs, "project_id"),
-                projectName, rs.getString("notes"), Json.read(rs.getString("tags")), Json.read(rs.getString("custom_metadata")),
+                projectName, rs.getString("notes"), rs.getString("tags"), rs.getString("custom_metadata"),
                 createdBy, creator, Rows.nullableLong(rs, "parent_experiment_id"), rs.getString("start_date"),
                 rs.getString("end_date"), rs.getBoolean("has_design_data"), Rows.instant(rs, "created_at", ctx),
                 Rows.instant(rs, "updated_at", ctx), rs.getString("project_visibility"));

@@ -2,6 +2,7 @@ package dev.mint.server.http;
 
 import io.javalin.http.Context;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 
@@ -19,10 +20,21 @@ public final class RequestIds {
 
     public static void assign(Context ctx) {
         String incoming = ctx.header(HEADER);
-        String id = incoming != null && SAFE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        String id = incoming != null && SAFE.matcher(incoming).matches() ? incoming : newId();
         ctx.attribute(ATTRIBUTE, id);
         ctx.header(HEADER, id);
         MDC.put("request_id", id);
+    }
+
+    /**
+     * A random (version 4) UUID from {@link ThreadLocalRandom}: request ids need to be unique, not
+     * unguessable, and the secure generator of {@code UUID.randomUUID()} is a shared, slower source.
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 
     public static String current(Context ctx) {
