@@ -72,6 +72,18 @@ public final class Column {
         return Optional.ofNullable(defaultSql);
     }
 
+    boolean isNotNull() {
+        return notNull;
+    }
+
+    boolean isUnique() {
+        return unique;
+    }
+
+    boolean hasReference() {
+        return referencesTable != null;
+    }
+
     String toSql(Dialect dialect) {
         StringBuilder sql = new StringBuilder(name).append(' ').append(dialect.typeSql(type));
         if (notNull && type != ColumnType.ID) {

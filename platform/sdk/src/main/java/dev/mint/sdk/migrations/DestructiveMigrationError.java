@@ -5,4 +5,8 @@ public class DestructiveMigrationError extends MigrationError {
     public DestructiveMigrationError(String message) {
         super(message);
     }
+
+    public DestructiveMigrationError(String message, Throwable cause, MigrationResult result) {
+        super(message, cause, result);
+    }
 }

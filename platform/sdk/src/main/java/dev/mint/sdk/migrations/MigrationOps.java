@@ -20,6 +20,7 @@ public final class MigrationOps {
     private final Dialect dialect;
     private final PluginMigration migration;
     private final List<String> statements = new ArrayList<>();
+    private boolean rebuildsTables;
 
     MigrationOps(Handle handle, Dialect dialect, PluginMigration migration) {
         this.handle = handle;
@@ -38,6 +39,11 @@ public final class MigrationOps {
 
     List<String> statements() {
         return statements;
+    }
+
+    /** True once an operation rebuilt (or, recording, would rebuild) an SQLite table. */
+    boolean rebuildsTables() {
+        return rebuildsTables;
     }
 
     /** 1. Adds a column; does nothing when the table already has it. */
@@ -64,21 +70,40 @@ public final class MigrationOps {
     }
 
     /**
-     * 4. Changes a column's type and nullability to those of {@code column} (its name picks the column).
-     * SQLite cannot alter a column in place, so there the table is rebuilt with the same rows.
+     * 4. Makes a column's type, nullability and default those of {@code column} (its name picks the
+     * column; no default in {@code column} drops the current one). The column's other constraints
+     * (primary key, unique, references, check, collation) are kept. Use {@link #createIndex} for new
+     * uniqueness; {@code column} must not carry {@code unique()} or {@code references(...)}.
+     *
+     * <p>SQLite cannot alter a column in place, so there the table is rebuilt: its rows are copied
+     * aside, the table is re-created from its stored definition with this one column changed, the rows
+     * are copied back (converted to the new type) and its indexes and triggers are re-created;
+     * autoincrement counters are kept. A migration that does this runs with SQLite's foreign-key
+     * enforcement suspended (so re-creating a referenced table does not cascade to its children), and
+     * {@code PRAGMA foreign_key_check} must find no violation before it commits.
      */
     public void alterColumn(String table, Column column) {
         Identifiers.check(table, "table");
+        if (column.type() == ColumnType.ID || column.isUnique() || column.hasReference()) {
+            throw new IllegalArgumentException("alter_column " + table + "." + column.name() + " changes type, nullability"
+                    + " and default only; it cannot make an ID, a unique column or a reference");
+        }
+        String type = dialect.typeSql(column.type());
         if (dialect == Dialect.POSTGRESQL) {
-            String type = dialect.typeSql(column.type());
-            run("ALTER TABLE " + table + " ALTER COLUMN " + column.name() + " TYPE " + type
-                    + " USING " + column.name() + "::" + type);
-            run("ALTER TABLE " + table + " ALTER COLUMN " + column.name()
-                    + (column.toSql(dialect).contains(" NOT NULL") ? " SET NOT NULL" : " DROP NOT NULL"));
+            String alter = "ALTER TABLE " + table + " ALTER COLUMN " + column.name();
+            run(alter + " DROP DEFAULT");
+            run(alter + " TYPE " + type + " USING " + column.name() + "::" + type);
+            run(alter + (column.isNotNull() ? " SET NOT NULL" : " DROP NOT NULL"));
+            column.defaultSql().ifPresent(literal -> run(alter + " SET DEFAULT " + literal));
             return;
         }
-        throw new MigrationError("alter_column is not supported on SQLite yet (table " + table + ", column "
-                + column.name() + "); create a new column, backfill it and drop the old one instead");
+        String definition = type + (column.isNotNull() ? " NOT NULL" : "")
+                + column.defaultSql().map(literal -> " DEFAULT " + literal).orElse("");
+        statements.add("ALTER TABLE " + table + " ALTER COLUMN " + column.name() + " " + definition + " -- rebuild");
+        rebuildsTables = true;
+        if (handle != null) {
+            SqliteTableRebuild.alterColumn(handle, table, column.name(), definition);
+        }
     }
 
     /** 5. Creates a table unless it exists. */

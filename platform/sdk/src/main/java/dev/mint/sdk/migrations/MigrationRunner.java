@@ -47,56 +47,122 @@ public final class MigrationRunner {
      * Applies every pending migration, or with {@code tablesAlreadyExist} only records them as applied
      * (a fresh install whose tables were created another way).
      *
+     * @throws MigrationError before any change when the list is invalid (versions not positive or
+     *     duplicated, a blank name, {@code dependsOn} not an earlier version of the list)
      * @throws SchemaVersionAheadError when the database has a newer version than any given
-     * @throws MigrationChecksumError when an applied migration's operations changed
-     * @throws MigrationError when a migration fails; {@link MigrationError#result()} says what was applied
+     * @throws MigrationChecksumError when an applied migration's operations changed (checked for all of
+     *     them before any pending one runs)
+     * @throws DestructiveMigrationError when a step drops without declaring {@code destructive()}
+     * @throws MigrationError when a step fails; it is rolled back and recorded as failed, and
+     *     {@link MigrationError#result()} says what the run had applied
      */
     public MigrationResult run(List<? extends PluginMigration> migrations, boolean tablesAlreadyExist) {
         List<PluginMigration> ordered = validated(migrations);
         try (MigrationLock lock = MigrationLock.acquire(jdbi, dialect, pluginName)) {
             ensureTrackingTable();
-            Map<Integer, String> appliedChecksums = appliedChecksums();
+            Map<Integer, String> recorded = appliedChecksums();
             int shippedMax = ordered.isEmpty() ? 0 : ordered.get(ordered.size() - 1).version();
-            int recordedMax = appliedChecksums.keySet().stream().max(Integer::compare).orElse(0);
+            int recordedMax = recorded.keySet().stream().max(Integer::compare).orElse(0);
             if (recordedMax > shippedMax) {
                 throw new SchemaVersionAheadError("Database schema of '" + pluginName + "' is at version " + recordedMax
                         + " but this software only knows versions up to " + shippedMax + "; upgrade the software");
             }
+            // Every applied migration is verified before anything pending runs.
+            for (PluginMigration migration : ordered) {
+                String stored = recorded.get(migration.version());
+                if (stored != null && !stored.equals(replayForChecksum(migration))) {
+                    throw new MigrationChecksumError("Migration " + migration.version() + " (" + migration.name()
+                            + ") of '" + pluginName + "' changed after it was applied; migrations are append-only,"
+                            + " add a new version instead");
+                }
+            }
             List<Integer> applied = new ArrayList<>();
             List<Integer> stamped = new ArrayList<>();
             for (PluginMigration migration : ordered) {
-                String checksum = checksum(migration);
-                String recorded = appliedChecksums.get(migration.version());
-                if (recorded != null) {
-                    if (!recorded.equals(checksum)) {
-                        throw new MigrationChecksumError("Migration " + migration.version() + " (" + migration.name()
-                                + ") of '" + pluginName + "' changed after it was applied; migrations are append-only,"
-                                + " add a new version instead");
-                    }
+                if (recorded.containsKey(migration.version())) {
                     continue;
                 }
-                if (tablesAlreadyExist) {
-                    jdbi.useTransaction(h -> record(h, migration, checksum, true, null));
-                    stamped.add(migration.version());
-                    continue;
-                }
+                MigrationOps replay = null;
                 try {
-                    jdbi.useTransaction(h -> {
-                        migration.upgrade(new MigrationOps(h, dialect, migration));
-                        record(h, migration, checksum, true, null);
-                    });
-                    applied.add(migration.version());
-                    LOG.info("Applied migration {} ({}) of {}", migration.version(), migration.name(), pluginName);
+                    replay = replay(migration);
+                    String checksum = checksum(replay);
+                    if (tablesAlreadyExist) {
+                        jdbi.useTransaction(h -> record(h, migration, checksum, true, null));
+                        stamped.add(migration.version());
+                    } else {
+                        apply(migration, checksum, dialect == Dialect.SQLITE && replay.rebuildsTables());
+                        applied.add(migration.version());
+                        LOG.info("Applied migration {} ({}) of {}", migration.version(), migration.name(), pluginName);
+                    }
                 } catch (RuntimeException e) {
-                    String message = "Migration " + migration.version() + " (" + migration.name() + ") of '"
-                            + pluginName + "' failed: " + e.getMessage();
-                    jdbi.useTransaction(h -> record(h, migration, checksum, false, String.valueOf(e.getMessage())));
-                    MigrationResult result = new MigrationResult(currentVersion(), applied, stamped, List.of(message));
-                    throw new MigrationError(message, e, result);
+                    throw failed(migration, replay == null ? "" : checksum(replay), e,
+                            currentVersion(recordedMax, applied, stamped), applied, stamped);
                 }
             }
-            return new MigrationResult(currentVersion(), applied, stamped, List.of());
+            return new MigrationResult(currentVersion(recordedMax, applied, stamped), applied, stamped, List.of());
         }
+    }
+
+    /**
+     * Runs one migration in a transaction with its tracking row. With {@code foreignKeysOff} (an SQLite
+     * table rebuild), enforcement is suspended on the connection for the step and every foreign key is
+     * checked before the commit.
+     */
+    private void apply(PluginMigration migration, String checksum, boolean foreignKeysOff) {
+        jdbi.useHandle(handle -> {
+            boolean restore = foreignKeysOff && handle.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one() == 1;
+            if (restore) {
+                handle.execute("PRAGMA foreign_keys = OFF");
+            }
+            try {
+                handle.useTransaction(h -> {
+                    migration.upgrade(new MigrationOps(h, dialect, migration));
+                    if (restore) {
+                        List<String> violations = h.createQuery("PRAGMA foreign_key_check")
+                                .map((rs, ctx) -> rs.getString(1) + " row " + rs.getString(2) + " -> " + rs.getString(3))
+                                .list();
+                        if (!violations.isEmpty()) {
+                            throw new MigrationError("foreign keys violated after the step: " + violations);
+                        }
+                    }
+                    record(h, migration, checksum, true, null);
+                });
+            } finally {
+                if (restore) {
+                    handle.execute("PRAGMA foreign_keys = ON");
+                }
+            }
+        });
+    }
+
+    /**
+     * Records the failure (best effort) and builds the error to throw, carrying what the run did; a
+     * {@link DestructiveMigrationError} stays one.
+     */
+    private MigrationError failed(PluginMigration migration, String checksum, RuntimeException e, int currentVersion,
+                                  List<Integer> applied, List<Integer> stamped) {
+        String message = "Migration " + migration.version() + " (" + migration.name() + ") of '" + pluginName
+                + "' failed: " + e.getMessage();
+        try {
+            jdbi.useTransaction(h -> record(h, migration, checksum, false, String.valueOf(e.getMessage())));
+        } catch (RuntimeException recordFailure) {
+            e.addSuppressed(recordFailure);
+        }
+        MigrationResult result = new MigrationResult(currentVersion, applied, stamped, List.of(message));
+        return e instanceof DestructiveMigrationError
+                ? new DestructiveMigrationError(message, e, result)
+                : new MigrationError(message, e, result);
+    }
+
+    private static int currentVersion(int recordedMax, List<Integer> applied, List<Integer> stamped) {
+        int max = recordedMax;
+        for (int v : applied) {
+            max = Math.max(max, v);
+        }
+        for (int v : stamped) {
+            max = Math.max(max, v);
+        }
+        return max;
     }
 
     private List<PluginMigration> validated(List<? extends PluginMigration> migrations) {
@@ -107,6 +173,9 @@ public final class MigrationRunner {
             if (m.version() <= 0) {
                 throw new MigrationError("Migration " + m.getClass().getName() + " has version " + m.version()
                         + "; versions must be positive");
+            }
+            if (m.name() == null || m.name().isBlank()) {
+                throw new MigrationError("Migration " + m.version() + " of '" + pluginName + "' has no name");
             }
             if (byVersion.put(m.version(), m) != null) {
                 throw new MigrationError("Two migrations of '" + pluginName + "' share version " + m.version());
@@ -121,11 +190,22 @@ public final class MigrationRunner {
         return ordered;
     }
 
+    /**
+     * Creates the tracking table once. On PostgreSQL, concurrent {@code CREATE TABLE IF NOT EXISTS} of one
+     * table can still clash (runners of different plugins hold different locks), so creation is serialized
+     * by a transaction-scoped advisory lock shared by all plugins.
+     */
     private void ensureTrackingTable() {
-        jdbi.useHandle(h -> h.execute("CREATE TABLE IF NOT EXISTS " + table + " (plugin_name TEXT NOT NULL,"
+        String create = "CREATE TABLE IF NOT EXISTS " + table + " (plugin_name TEXT NOT NULL,"
                 + " version INTEGER NOT NULL, name TEXT NOT NULL, applied_at " + dialect.typeSql(ColumnType.TIMESTAMP)
                 + " NOT NULL, checksum TEXT NOT NULL, success " + dialect.typeSql(ColumnType.BOOLEAN) + " NOT NULL,"
-                + " error_message TEXT, PRIMARY KEY (plugin_name, version))"));
+                + " error_message TEXT, PRIMARY KEY (plugin_name, version))";
+        jdbi.useTransaction(h -> {
+            if (dialect == Dialect.POSTGRESQL) {
+                h.execute("SELECT pg_advisory_xact_lock(hashtext('mint-migrations:" + table + "'))");
+            }
+            h.execute(create);
+        });
     }
 
     private Map<Integer, String> appliedChecksums() {
@@ -138,12 +218,6 @@ public final class MigrationRunner {
         return out;
     }
 
-    private int currentVersion() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(version), 0) FROM " + table
-                        + " WHERE plugin_name = :p AND success = :ok")
-                .bind("p", pluginName).bind("ok", true).mapTo(Integer.class).one());
-    }
-
     private void record(org.jdbi.v3.core.Handle h, PluginMigration m, String checksum, boolean success, String error) {
         h.createUpdate("INSERT INTO " + table + " (plugin_name, version, name, applied_at, checksum, success, error_message)"
                         + " VALUES (:p, :v, :n, CURRENT_TIMESTAMP, :c, :s, :e)"
@@ -154,13 +228,27 @@ public final class MigrationRunner {
                 .bind("s", success).bind("e", error).execute();
     }
 
-    /** SHA-256 of the statements the migration issues, replayed without a database. */
-    String checksum(PluginMigration migration) {
+    /** The migration replayed against a recording {@link MigrationOps}: nothing runs. */
+    private MigrationOps replay(PluginMigration migration) {
         MigrationOps recorder = MigrationOps.recorder(dialect, migration);
         migration.upgrade(recorder);
+        return recorder;
+    }
+
+    /** The checksum of an applied migration; a replay that fails means the code changed. */
+    private String replayForChecksum(PluginMigration migration) {
+        try {
+            return checksum(replay(migration));
+        } catch (RuntimeException e) {
+            return "replay failed: " + e;
+        }
+    }
+
+    /** SHA-256 of the statements a replayed migration issued. */
+    private static String checksum(MigrationOps replay) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String statement : recorder.statements()) {
+            for (String statement : replay.statements()) {
                 digest.update(statement.getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) '\n');
             }
