@@ -29,17 +29,25 @@ public final class ExperimentDataStore {
                 .map(ExperimentDataStore::mapDesign).findOne();
     }
 
-    /** Inserts or replaces the experiment's design data. */
-    public DesignData saveDesign(Handle h, long experimentId, String pluginId, JsonNode data, String schemaVersion) {
+    /**
+     * Inserts the experiment's design data, or replaces it when {@code pluginId} already owns it. Empty when
+     * another plugin owns it; the check is part of the one upsert, so concurrent first saves by different
+     * plugins cannot both win.
+     */
+    public Optional<DesignData> saveDesign(Handle h, long experimentId, String pluginId, JsonNode data,
+                                           String schemaVersion) {
         Instant now = Instant.now();
-        h.createUpdate("INSERT INTO design_data (experiment_id, plugin_id, data, schema_version, created_at, updated_at)"
-                        + " VALUES (:e, :p, :d, :v, :now, :now) ON CONFLICT (experiment_id) DO UPDATE SET"
-                        + " plugin_id = excluded.plugin_id, data = excluded.data, schema_version = excluded.schema_version,"
-                        + " updated_at = excluded.updated_at")
+        int saved = h.createUpdate("INSERT INTO design_data (experiment_id, plugin_id, data, schema_version, created_at,"
+                        + " updated_at) VALUES (:e, :p, :d, :v, :now, :now) ON CONFLICT (experiment_id) DO UPDATE SET"
+                        + " data = excluded.data, schema_version = excluded.schema_version, updated_at = excluded.updated_at"
+                        + " WHERE design_data.plugin_id = excluded.plugin_id")
                 .bind("e", experimentId).bind("p", pluginId).bind("d", Json.write(data)).bind("v", schemaVersion)
                 .bind("now", now).execute();
+        if (saved == 0) {
+            return Optional.empty();
+        }
         touch(h, experimentId, now);
-        return design(h, experimentId).orElseThrow();
+        return design(h, experimentId);
     }
 
     public boolean deleteDesign(Handle h, long experimentId) {

@@ -20,11 +20,13 @@ import dev.mint.server.projects.ProjectStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -285,12 +287,10 @@ public final class ExperimentRoutes {
         var saved = jdbi.inTransaction(h -> {
             Experiment experiment = visible(h, principal, id);
             require(h, principal, experiment, Permission.EXPERIMENTS_EDIT);
-            data.design(h, id).filter(existing -> !existing.pluginId().equals(pluginId)).ifPresent(existing -> {
-                throw new ConflictException("Design data of experiment " + id + " belongs to plugin '"
-                        + existing.pluginId() + "'; delete it first to hand it to '" + pluginId + "'",
-                        "design_data", "plugin_id");
-            });
-            var d = data.saveDesign(h, id, pluginId, design, schemaVersion);
+            var d = data.saveDesign(h, id, pluginId, design, schemaVersion).orElseThrow(() -> new ConflictException(
+                    "Design data of experiment " + id + " belongs to plugin '"
+                            + data.design(h, id).map(ExperimentDataStore.DesignData::pluginId).orElse("?")
+                            + "'; delete it first to hand it to '" + pluginId + "'", "design_data", "plugin_id"));
             audit.record(h, Actor.of(ctx, principal), "design_data.save", "experiment", id,
                     Map.of("plugin_id", pluginId, "schema_version", schemaVersion));
             return d;
@@ -405,10 +405,18 @@ public final class ExperimentRoutes {
         if (Objects.equals(parentId, self)) {
             throw ApiException.invalid("parent_experiment_id", "An experiment cannot be its own parent");
         }
-        experiments.find(h, parentId)
+        Experiment parent = experiments.find(h, parentId)
                 .filter(e -> access.canSeeExperiment(principal, e.projectId(), e.projectVisibility(), e.createdBy(),
                         memberRole(h, principal, e)))
                 .orElseThrow(() -> ApiException.invalid("parent_experiment_id", "Experiment " + parentId + " not found"));
+        Set<Long> seen = new HashSet<>();
+        for (Long ancestor = parent.parentExperimentId(); self != null && ancestor != null && seen.add(ancestor);
+                ancestor = experiments.parentOf(h, ancestor).orElse(null)) {
+            if (ancestor.equals(self)) {
+                throw ApiException.invalid("parent_experiment_id", "Experiment " + parentId
+                        + " descends from this experiment; parent links cannot form a cycle");
+            }
+        }
     }
 
     private void requireActiveType(Handle h, String type) {

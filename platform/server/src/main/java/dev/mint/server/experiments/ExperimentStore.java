@@ -2,13 +2,13 @@ package dev.mint.server.experiments;
 
 import dev.mint.server.db.Rows;
 import dev.mint.server.http.Page;
-import dev.mint.server.users.UserStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -41,6 +41,12 @@ public final class ExperimentStore {
         return h.createQuery(SELECT + " WHERE e.id = :id").bind("id", id).map(ExperimentStore::map).findOne();
     }
 
+    /** The parent of experiment {@code id}; empty when it has none or does not exist. */
+    public Optional<Long> parentOf(Handle h, long id) {
+        return h.createQuery("SELECT parent_experiment_id FROM experiments WHERE id = :id").bind("id", id)
+                .mapTo(Long.class).findOne();
+    }
+
     public Page<Experiment> list(Handle h, String visibleSql, long me, Filter filter, String sortBy, boolean ascending,
                                  int skip, int limit) {
         List<String> where = new ArrayList<>(List.of(visibleSql));
@@ -50,9 +56,9 @@ public final class ExperimentStore {
         filter.experimentType().ifPresent(v -> add(where, binds, "e.experiment_type = :type", "type", v));
         filter.projectName().ifPresent(v -> add(where, binds, "p.name = :project_name", "project_name", v));
         filter.projectId().ifPresent(v -> add(where, binds, "e.project_id = :project_id", "project_id", v));
-        filter.search().ifPresent(v -> add(where, binds, "(lower(e.name) LIKE :q ESCAPE '\\'"
-                + " OR lower(coalesce(e.notes, '')) LIKE :q ESCAPE '\\' OR lower(e.experiment_code) LIKE :q ESCAPE '\\')",
-                "q", UserStore.like(v)));
+        filter.search().ifPresent(v -> add(where, binds, "(lower(e.name) LIKE :q ESCAPE '!'"
+                + " OR lower(coalesce(e.notes, '')) LIKE :q ESCAPE '!' OR lower(e.experiment_code) LIKE :q ESCAPE '!')",
+                "q", containsPattern(v)));
         filter.createdBy().ifPresent(v -> add(where, binds, "e.created_by = :created_by", "created_by", v));
         filter.createdAfter().ifPresent(v -> add(where, binds, "e.created_at >= :after", "after", v));
         filter.createdBefore().ifPresent(v -> add(where, binds, "e.created_at < :before", "before", v));
@@ -62,7 +68,10 @@ public final class ExperimentStore {
         String clause = " WHERE " + String.join(" AND ", where);
         String direction = ascending ? " ASC" : " DESC";
         var count = h.createQuery("SELECT count(*) FROM experiments e LEFT JOIN projects p ON p.id = e.project_id" + clause);
-        var page = h.createQuery(SELECT + clause + " ORDER BY e." + sortBy + direction + ", e.id" + direction
+        // Codes outgrow their three zero-padded digits (EXP-999, EXP-1000): shorter codes sort first.
+        String order = sortBy.equals("experiment_code") ? "length(e.experiment_code)" + direction + ", e.experiment_code"
+                : "e." + sortBy;
+        var page = h.createQuery(SELECT + clause + " ORDER BY " + order + direction + ", e.id" + direction
                 + " LIMIT :limit OFFSET :skip").bind("limit", limit).bind("skip", skip);
         binds.forEach((k, v) -> {
             count.bind(k, v);
@@ -102,6 +111,15 @@ public final class ExperimentStore {
 
     public boolean delete(Handle h, long id) {
         return h.createUpdate("DELETE FROM experiments WHERE id = :id").bind("id", id).execute() > 0;
+    }
+
+    /**
+     * A LIKE pattern matching {@code text} anywhere, case-insensitively, with {@code %} and {@code _} taken
+     * literally. The escape character is {@code !}, not a backslash: JDBI's SQL lexer treats a backslash as
+     * an escape even inside quotes, which mangled {@code ESCAPE '\'} into invalid SQL.
+     */
+    static String containsPattern(String text) {
+        return "%" + text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
     private static void add(List<String> where, Map<String, Object> binds, String condition, String name, Object value) {

@@ -34,16 +34,18 @@ public final class ExperimentTypeStore {
         return find(h, value).map(ExperimentType::active).orElse(false);
     }
 
+    /** Adds a type; 409 when the value exists, also when a concurrent request added it first. */
     public ExperimentType create(Handle h, ExperimentType type) {
-        if (find(h, type.value()).isPresent()) {
-            throw new ConflictException("Experiment type '" + type.value() + "' exists", "experiment_type", "value");
-        }
         Instant now = Instant.now();
-        h.createUpdate("INSERT INTO experiment_types (value, label, color, description, sort_order, active, created_at,"
-                        + " updated_at) VALUES (:value, :label, :color, :description, :sort, :active, :now, :now)")
+        int inserted = h.createUpdate("INSERT INTO experiment_types (value, label, color, description, sort_order, active,"
+                        + " created_at, updated_at) VALUES (:value, :label, :color, :description, :sort, :active, :now, :now)"
+                        + " ON CONFLICT (value) DO NOTHING")
                 .bind("value", type.value()).bind("label", type.label()).bind("color", type.color())
                 .bind("description", type.description()).bind("sort", type.sortOrder()).bind("active", type.active())
                 .bind("now", now).execute();
+        if (inserted == 0) {
+            throw new ConflictException("Experiment type '" + type.value() + "' exists", "experiment_type", "value");
+        }
         return find(h, type.value()).orElseThrow();
     }
 
