@@ -1,5 +1,6 @@
 package dev.mint.server.experiments;
 
+import dev.mint.server.db.Like;
 import dev.mint.server.db.Rows;
 import dev.mint.server.http.Page;
 import java.sql.ResultSet;
@@ -56,9 +57,9 @@ public final class ExperimentStore {
         filter.experimentType().ifPresent(v -> add(where, binds, "e.experiment_type = :type", "type", v));
         filter.projectName().ifPresent(v -> add(where, binds, "p.name = :project_name", "project_name", v));
         filter.projectId().ifPresent(v -> add(where, binds, "e.project_id = :project_id", "project_id", v));
-        filter.search().ifPresent(v -> add(where, binds, "(lower(e.name) LIKE :q ESCAPE '!'"
-                + " OR lower(coalesce(e.notes, '')) LIKE :q ESCAPE '!' OR lower(e.experiment_code) LIKE :q ESCAPE '!')",
-                "q", containsPattern(v)));
+        filter.search().ifPresent(v -> add(where, binds, "(" + Like.matches("e.name", "q") + " OR "
+                + Like.matches("coalesce(e.notes, '')", "q") + " OR " + Like.matches("e.experiment_code", "q") + ")",
+                "q", Like.pattern(v)));
         filter.createdBy().ifPresent(v -> add(where, binds, "e.created_by = :created_by", "created_by", v));
         filter.createdAfter().ifPresent(v -> add(where, binds, "e.created_at >= :after", "after", v));
         filter.createdBefore().ifPresent(v -> add(where, binds, "e.created_at < :before", "before", v));
@@ -111,15 +112,6 @@ public final class ExperimentStore {
 
     public boolean delete(Handle h, long id) {
         return h.createUpdate("DELETE FROM experiments WHERE id = :id").bind("id", id).execute() > 0;
-    }
-
-    /**
-     * A LIKE pattern matching {@code text} anywhere, case-insensitively, with {@code %} and {@code _} taken
-     * literally. The escape character is {@code !}, not a backslash: JDBI's SQL lexer treats a backslash as
-     * an escape even inside quotes, which mangled {@code ESCAPE '\'} into invalid SQL.
-     */
-    static String containsPattern(String text) {
-        return "%" + text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
     private static void add(List<String> where, Map<String, Object> binds, String condition, String name, Object value) {

@@ -1,9 +1,9 @@
 package dev.mint.server.projects;
 
 import dev.mint.sdk.ConflictException;
+import dev.mint.server.db.Like;
 import dev.mint.server.db.Rows;
 import dev.mint.server.http.Page;
-import dev.mint.server.users.UserStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -46,8 +46,8 @@ public final class ProjectStore {
             binds.put("status", s);
         });
         filter.search().ifPresent(s -> {
-            where.add("(lower(p.name) LIKE :q ESCAPE '\\' OR lower(coalesce(p.description, '')) LIKE :q ESCAPE '\\')");
-            binds.put("q", UserStore.like(s));
+            where.add("(" + Like.matches("p.name", "q") + " OR " + Like.matches("coalesce(p.description, '')", "q") + ")");
+            binds.put("q", Like.pattern(s));
         });
         if (filter.mine()) {
             where.add("EXISTS (SELECT 1 FROM project_members mm WHERE mm.project_id = p.id AND mm.user_id = :me)");

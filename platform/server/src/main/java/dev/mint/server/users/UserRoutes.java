@@ -97,6 +97,7 @@ public final class UserRoutes {
             audit.record(h, Actor.of(ctx, principal), "user.update_self", "user", principal.userId(), changed(columns));
             return updated;
         });
+        auth.forget(principal.userId());
         ctx.json(view(user));
     }
 
@@ -160,7 +161,7 @@ public final class UserRoutes {
         if (body.has("password")) {
             columns.put("password_hash", checkedHash("password", body.requiredSecret("password", 1024)));
         }
-        ctx.json(view(jdbi.inTransaction(h -> applyAdminUpdate(h, ctx, admin, id, columns))));
+        ctx.json(view(adminUpdate(ctx, admin, id, columns)));
     }
 
     private void setRole(Context ctx) {
@@ -170,7 +171,14 @@ public final class UserRoutes {
                 .orElseThrow(() -> ApiException.invalid("role", "Field 'role' is required"));
         Map<String, Object> columns = new LinkedHashMap<>();
         columns.put("role", role);
-        ctx.json(view(jdbi.inTransaction(h -> applyAdminUpdate(h, ctx, admin, id, columns))));
+        ctx.json(view(adminUpdate(ctx, admin, id, columns)));
+    }
+
+    /** Applies an admin's change and drops what authentication cached about the user, so it applies at once. */
+    private User adminUpdate(Context ctx, Principal admin, long id, Map<String, Object> columns) {
+        User user = jdbi.inTransaction(h -> applyAdminUpdate(h, ctx, admin, id, columns));
+        auth.forget(id);
+        return user;
     }
 
     private User applyAdminUpdate(Handle h, Context ctx, Principal admin, long id, Map<String, Object> columns) {

@@ -2,6 +2,7 @@ package dev.mint.server.users;
 
 import dev.mint.sdk.ConflictException;
 import dev.mint.sdk.NotFoundException;
+import dev.mint.server.db.Like;
 import dev.mint.server.db.Rows;
 import dev.mint.server.http.Page;
 import java.sql.ResultSet;
@@ -108,9 +109,9 @@ public final class UserStore {
         Map<String, Object> binds = new LinkedHashMap<>();
         List<String> where = new ArrayList<>();
         search.ifPresent(s -> {
-            where.add("(lower(u.username) LIKE :q ESCAPE '\\' OR lower(coalesce(u.email, '')) LIKE :q ESCAPE '\\'"
-                    + " OR lower(coalesce(u.first_name, '') || ' ' || coalesce(u.last_name, '')) LIKE :q ESCAPE '\\')");
-            binds.put("q", like(s));
+            where.add("(" + Like.matches("u.username", "q") + " OR " + Like.matches("coalesce(u.email, '')", "q")
+                    + " OR " + Like.matches("coalesce(u.first_name, '') || ' ' || coalesce(u.last_name, '')", "q") + ")");
+            binds.put("q", Like.pattern(s));
         });
         role.ifPresent(r -> {
             where.add("u.role = :role");
@@ -159,11 +160,6 @@ public final class UserStore {
                 rs.getString("token_prefix"), Rows.nullableLong(rs, "created_by"),
                 Rows.instant(rs, "created_at", ctx), Rows.instant(rs, "expires_at", ctx),
                 Rows.instant(rs, "last_used_at", ctx), Rows.instant(rs, "revoked_at", ctx));
-    }
-
-    /** A case-insensitive substring pattern with LIKE wildcards in the input escaped. */
-    public static String like(String text) {
-        return "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     static Query bindAll(Query query, Map<String, Object> binds) {
