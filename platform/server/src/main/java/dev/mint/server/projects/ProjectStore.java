@@ -3,13 +3,13 @@ package dev.mint.server.projects;
 import dev.mint.sdk.ConflictException;
 import dev.mint.server.db.Rows;
 import dev.mint.server.http.Page;
-import dev.mint.server.users.UserStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -46,8 +46,8 @@ public final class ProjectStore {
             binds.put("status", s);
         });
         filter.search().ifPresent(s -> {
-            where.add("(lower(p.name) LIKE :q ESCAPE '\\' OR lower(coalesce(p.description, '')) LIKE :q ESCAPE '\\')");
-            binds.put("q", UserStore.like(s));
+            where.add("(lower(p.name) LIKE :q ESCAPE '!' OR lower(coalesce(p.description, '')) LIKE :q ESCAPE '!')");
+            binds.put("q", like(s));
         });
         if (filter.mine()) {
             where.add("EXISTS (SELECT 1 FROM project_members mm WHERE mm.project_id = p.id AND mm.user_id = :me)");
@@ -129,6 +129,15 @@ public final class ProjectStore {
     public long countOwners(Handle h, long projectId) {
         return h.createQuery("SELECT count(*) FROM project_members WHERE project_id = :p AND role = 'owner'")
                 .bind("p", projectId).mapTo(Long.class).one();
+    }
+
+    /**
+     * A LIKE pattern matching {@code text} anywhere, case-insensitively, with {@code %} and {@code _} taken
+     * literally. The escape character is {@code !}, not a backslash: JDBI's statement lexer treats a
+     * backslash inside a quoted literal as an escape and would mangle {@code ESCAPE '\'}.
+     */
+    static String like(String text) {
+        return "%" + text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
     private static void requireUniqueName(Handle h, String name, long exceptId) {
