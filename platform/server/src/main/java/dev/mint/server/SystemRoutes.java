@@ -61,7 +61,6 @@ final class SystemRoutes {
         body.put("registration_enabled", false);
         body.put("database_mode", database.dialect().wireName());
         body.put("access", Map.of("experiment_visibility_mode", config.experimentVisibility().wireName()));
-        body.put("version", Version.CURRENT);
         ctx.json(body);
     }
 

@@ -19,9 +19,10 @@ import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
- * The one JSON mapper of the server: snake_case, unknown fields ignored, and every {@link Instant} written
- * as UTC with exactly three fraction digits ({@code 2026-05-01T10:00:00.000Z}), one fixed width clients can
- * rely on (and cheaper to write than Jackson's general formatter, which every response pays).
+ * The one JSON mapper of the server: snake_case, unknown fields ignored, anything after the first JSON
+ * value rejected (so {@code {"a": 1} junk} is malformed), and every {@link Instant} written as UTC with
+ * exactly three fraction digits ({@code 2026-05-01T10:00:00.000Z}), one fixed width clients can rely on
+ * (and cheaper to write than Jackson's general formatter, which every response pays).
  */
 public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper()
@@ -30,7 +31,8 @@ public final class Json {
             .registerModule(new SimpleModule("mint-instants").addSerializer(Instant.class, new InstantSerializer()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Json() {
     }
