@@ -72,9 +72,6 @@ final class SystemRoutes {
         int skip = Params.skip(ctx);
         int limit = Params.limit(ctx, 100);
         Page<AuditLog.Event> page = database.jdbi().withHandle(h -> audit.list(h, filter, skip, limit));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("events", page.items());
-        body.put("total", page.total());
-        ctx.json(body);
+        ctx.json(page.envelope("events"));
     }
 }

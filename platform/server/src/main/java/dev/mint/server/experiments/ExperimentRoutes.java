@@ -84,10 +84,7 @@ public final class ExperimentRoutes {
         int limit = Params.limit(ctx, 100);
         Page<Experiment> page = jdbi.withHandle(h -> experiments.list(h, access.visibleExperimentsSql(principal),
                 principal.userId(), filter, sortBy, ascending, skip, limit));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("experiments", page.items());
-        body.put("total", page.total());
-        ctx.json(body);
+        ctx.json(page.envelope("experiments"));
     }
 
     private void list(Context ctx) {
@@ -319,10 +316,7 @@ public final class ExperimentRoutes {
             visible(h, principal, id);
             return data.results(h, id);
         });
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("results", results);
-        body.put("total", results.size());
-        ctx.json(body);
+        ctx.json(Page.all(results).envelope("results"));
     }
 
     private void getResult(Context ctx) {

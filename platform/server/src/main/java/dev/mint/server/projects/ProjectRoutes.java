@@ -65,10 +65,7 @@ public final class ProjectRoutes {
         int limit = Params.limit(ctx, 100);
         Page<Project> page = jdbi.withHandle(h -> projects.list(h, access.visibleProjectsSql(principal), principal.userId(),
                 filter, skip, limit));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("projects", page.items());
-        body.put("total", page.total());
-        ctx.json(body);
+        ctx.json(page.envelope("projects"));
     }
 
     private void create(Context ctx) {
@@ -156,10 +153,7 @@ public final class ProjectRoutes {
             visible(h, principal, id);
             return projects.members(h, id);
         });
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("members", members);
-        body.put("total", members.size());
-        ctx.json(body);
+        ctx.json(Page.all(members).envelope("members"));
     }
 
     private void setMember(Context ctx) {
