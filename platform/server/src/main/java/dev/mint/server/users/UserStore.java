@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** SQL for users and their API tokens. Methods take the caller's handle so writes join its transaction. */
 public final class UserStore {
@@ -69,17 +70,38 @@ public final class UserStore {
             throw new ConflictException("Username '" + username + "' is taken", "user", "username");
         }
         Instant now = Instant.now();
-        long id = h.createQuery("INSERT INTO users (username, password_hash, email, shortname, first_name, last_name, role,"
-                        + " is_active, is_service_account, description, created_at, updated_at) VALUES (:username, :hash,"
-                        + " :email, :shortname, :first_name, :last_name, :role, :active, :service, :description, :now, :now)"
-                        + " RETURNING id")
-                .bind("username", username).bind("hash", passwordHash).bind("role", role).bind("active", true)
-                .bind("service", serviceAccount).bind("now", now)
-                .bind("email", (String) profile.get("email")).bind("shortname", (String) profile.get("shortname"))
-                .bind("first_name", (String) profile.get("first_name")).bind("last_name", (String) profile.get("last_name"))
-                .bind("description", (String) profile.get("description"))
-                .mapTo(Long.class).one();
+        long id;
+        try {
+            id = h.createQuery("INSERT INTO users (username, password_hash, email, shortname, first_name, last_name, role,"
+                            + " is_active, is_service_account, description, created_at, updated_at) VALUES (:username, :hash,"
+                            + " :email, :shortname, :first_name, :last_name, :role, :active, :service, :description, :now, :now)"
+                            + " RETURNING id")
+                    .bind("username", username).bind("hash", passwordHash).bind("role", role).bind("active", true)
+                    .bind("service", serviceAccount).bind("now", now)
+                    .bind("email", (String) profile.get("email")).bind("shortname", (String) profile.get("shortname"))
+                    .bind("first_name", (String) profile.get("first_name")).bind("last_name", (String) profile.get("last_name"))
+                    .bind("description", (String) profile.get("description"))
+                    .mapTo(Long.class).one();
+        } catch (UnableToExecuteStatementException e) {
+            // A concurrent request inserted the same name between the check above and this insert (PostgreSQL
+            // does not serialize the two transactions as SQLite's write lock does).
+            if (isUniqueViolation(e)) {
+                throw new ConflictException("Username '" + username + "' is taken", "user", "username");
+            }
+            throw e;
+        }
         return get(h, id);
+    }
+
+    /** A unique-constraint violation: SQLState 23505 on PostgreSQL, SQLITE_CONSTRAINT (19) naming UNIQUE on SQLite. */
+    static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && ("23505".equals(sql.getSQLState())
+                    || sql.getErrorCode() == 19 && String.valueOf(sql.getMessage()).contains("UNIQUE"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -108,9 +130,12 @@ public final class UserStore {
         Map<String, Object> binds = new LinkedHashMap<>();
         List<String> where = new ArrayList<>();
         search.ifPresent(s -> {
-            where.add("(lower(u.username) LIKE :q ESCAPE '\\' OR lower(coalesce(u.email, '')) LIKE :q ESCAPE '\\'"
-                    + " OR lower(coalesce(u.first_name, '') || ' ' || coalesce(u.last_name, '')) LIKE :q ESCAPE '\\')");
+            // The escape character is bound, not written as a quoted backslash: JDBI's SQL parser reads a
+            // backslash in a quoted literal as escaping the closing quote, which swallows the rest of the statement.
+            where.add("(lower(u.username) LIKE :q ESCAPE :esc OR lower(coalesce(u.email, '')) LIKE :q ESCAPE :esc"
+                    + " OR lower(coalesce(u.first_name, '') || ' ' || coalesce(u.last_name, '')) LIKE :q ESCAPE :esc)");
             binds.put("q", like(s));
+            binds.put("esc", LIKE_ESCAPE);
         });
         role.ifPresent(r -> {
             where.add("u.role = :role");
@@ -161,7 +186,10 @@ public final class UserStore {
                 Rows.instant(rs, "last_used_at", ctx), Rows.instant(rs, "revoked_at", ctx));
     }
 
-    /** A case-insensitive substring pattern with LIKE wildcards in the input escaped. */
+    /** The escape character of {@link #like} patterns; bind it ({@code LIKE :q ESCAPE :esc}), do not inline it. */
+    public static final String LIKE_ESCAPE = "\\";
+
+    /** A case-insensitive substring pattern with LIKE wildcards in the input escaped by {@link #LIKE_ESCAPE}. */
     public static String like(String text) {
         return "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
