@@ -9,6 +9,7 @@ public final class PasswordHasher {
     /** bcrypt reads at most 72 bytes; longer passwords are refused rather than silently cut. */
     public static final int MAX_BYTES = 72;
     private static final int COST = 10;
+    private static final byte[] DUMMY_PASSWORD = "not-a-password".getBytes(StandardCharsets.UTF_8);
     private static final String DUMMY = BCrypt.withDefaults().hashToString(COST, "not-a-password".toCharArray());
 
     private PasswordHasher() {
@@ -18,11 +19,17 @@ public final class PasswordHasher {
         return BCrypt.withDefaults().hashToString(COST, password.toCharArray());
     }
 
-    /** Constant work whether or not {@code hash} is null (an unknown user or a service account). */
+    /**
+     * Constant work whether or not {@code hash} is null (an unknown user or a service account). A password
+     * longer than bcrypt reads cannot match any stored hash (none could be set), so it is refused after the
+     * same work instead of reaching bcrypt, which throws on it.
+     */
     public static boolean verify(String password, String hash) {
-        boolean ok = BCrypt.verifyer().verify(password.getBytes(StandardCharsets.UTF_8),
-                (hash == null ? DUMMY : hash).getBytes(StandardCharsets.UTF_8)).verified;
-        return ok && hash != null;
+        byte[] bytes = password.getBytes(StandardCharsets.UTF_8);
+        boolean tooLong = bytes.length > MAX_BYTES;
+        boolean ok = BCrypt.verifyer().verify(tooLong ? DUMMY_PASSWORD : bytes,
+                (hash == null || tooLong ? DUMMY : hash).getBytes(StandardCharsets.UTF_8)).verified;
+        return ok && hash != null && !tooLong;
     }
 
     /** Null when acceptable, else why not. */

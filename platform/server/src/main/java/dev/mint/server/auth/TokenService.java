@@ -38,8 +38,10 @@ public final class TokenService {
         }
         this.algorithm = Algorithm.HMAC256(secret);
         this.ttl = ttl;
-        this.verifier = JWT.require(algorithm).withIssuer(ISSUER).acceptLeeway(5).build();
-        this.refreshVerifier = JWT.require(algorithm).withIssuer(ISSUER).acceptExpiresAt(refreshGrace.toSeconds()).build();
+        // Leeway for clock skew applies to "issued at" only: a token stops working at the expiry it announces.
+        this.verifier = JWT.require(algorithm).withIssuer(ISSUER).acceptLeeway(5).acceptExpiresAt(0).build();
+        this.refreshVerifier = JWT.require(algorithm).withIssuer(ISSUER).acceptLeeway(5)
+                .acceptExpiresAt(refreshGrace.toSeconds()).build();
     }
 
     /** The secret from configuration, else the one kept in {@code dataDir/jwt-secret}, created on first use. */

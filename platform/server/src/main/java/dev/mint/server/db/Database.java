@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.mint.sdk.migrations.Dialect;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -109,6 +110,17 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         dataSource.close();
+    }
+
+    /** True when {@code failure} was caused by a unique constraint (PostgreSQL 23505, SQLite UNIQUE). */
+    public static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && ("23505".equals(sql.getSQLState())
+                    || sql.getErrorCode() == 19 && String.valueOf(sql.getMessage()).contains("UNIQUE"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String redact(String url) {

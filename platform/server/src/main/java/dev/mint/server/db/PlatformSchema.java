@@ -26,7 +26,7 @@ public final class PlatformSchema {
     }
 
     public static MigrationResult migrate(Database database) {
-        return new MigrationRunner(database.jdbi(), NAME, database.dialect()).run(List.of(new V1Core()));
+        return new MigrationRunner(database.jdbi(), NAME, database.dialect()).run(List.of(new V1Core(), new V2CaseInsensitiveNames()));
     }
 
     private static Column created() {
@@ -180,6 +180,28 @@ public final class PlatformSchema {
             op.createIndex("ix_audit_entity", "audit_events", List.of("entity_type", "entity_id"), false);
             op.createIndex("ix_audit_actor", "audit_events", List.of("actor_id"), false);
             op.createIndex("ix_audit_action", "audit_events", List.of("action"), false);
+        }
+    }
+
+    /**
+     * Usernames and project names are unique without regard to case. The stores check first, but only a
+     * unique index holds when two PostgreSQL transactions insert at once.
+     */
+    static final class V2CaseInsensitiveNames implements PluginMigration {
+        @Override
+        public int version() {
+            return 2;
+        }
+
+        @Override
+        public String name() {
+            return "case_insensitive_names";
+        }
+
+        @Override
+        public void upgrade(MigrationOps op) {
+            op.execute("CREATE UNIQUE INDEX IF NOT EXISTS ux_users_username_lower ON users (lower(username))");
+            op.execute("CREATE UNIQUE INDEX IF NOT EXISTS ux_projects_name_lower ON projects (lower(name))");
         }
     }
 }

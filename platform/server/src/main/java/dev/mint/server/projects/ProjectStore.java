@@ -1,6 +1,7 @@
 package dev.mint.server.projects;
 
 import dev.mint.sdk.ConflictException;
+import dev.mint.server.db.Database;
 import dev.mint.server.db.Like;
 import dev.mint.server.db.Rows;
 import dev.mint.server.http.Page;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** SQL for projects and their members. */
 public final class ProjectStore {
@@ -64,10 +66,11 @@ public final class ProjectStore {
     public long create(Handle h, String name, String description, String visibility, long creator) {
         requireUniqueName(h, name, 0);
         Instant now = Instant.now();
-        long id = h.createQuery("INSERT INTO projects (name, description, status, visibility, created_by, created_at,"
-                        + " updated_at) VALUES (:name, :description, 'active', :visibility, :creator, :now, :now) RETURNING id")
+        long id = uniqueName(name, () -> h.createQuery("INSERT INTO projects (name, description, status, visibility,"
+                        + " created_by, created_at, updated_at) VALUES (:name, :description, 'active', :visibility, :creator,"
+                        + " :now, :now) RETURNING id")
                 .bind("name", name).bind("description", description).bind("visibility", visibility)
-                .bind("creator", creator).bind("now", now).mapTo(Long.class).one();
+                .bind("creator", creator).bind("now", now).mapTo(Long.class).one());
         setMember(h, id, creator, ProjectRole.OWNER);
         return id;
     }
@@ -90,7 +93,22 @@ public final class ProjectStore {
         var update = h.createUpdate("UPDATE projects SET " + String.join(", ", sets) + ", updated_at = :now WHERE id = :id")
                 .bind("id", id).bind("now", Instant.now());
         columns.forEach(update::bind);
-        update.execute();
+        uniqueName(String.valueOf(columns.get("name")), update::execute);
+    }
+
+    /**
+     * Runs a write that may clash on the case-insensitive unique name index: the check in
+     * {@link #requireUniqueName} is enough on SQLite, but two PostgreSQL transactions can both pass it.
+     */
+    private static <T> T uniqueName(String name, java.util.function.Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (UnableToExecuteStatementException e) {
+            if (Database.isUniqueViolation(e)) {
+                throw new ConflictException("A project named '" + name + "' already exists", "project", "name");
+            }
+            throw e;
+        }
     }
 
     public void delete(Handle h, long id) {

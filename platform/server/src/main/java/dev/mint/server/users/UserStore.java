@@ -2,6 +2,7 @@ package dev.mint.server.users;
 
 import dev.mint.sdk.ConflictException;
 import dev.mint.sdk.NotFoundException;
+import dev.mint.server.db.Database;
 import dev.mint.server.db.Like;
 import dev.mint.server.db.Rows;
 import dev.mint.server.http.Page;
@@ -11,12 +12,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** SQL for users and their API tokens. Methods take the caller's handle so writes join its transaction. */
 public final class UserStore {
@@ -70,16 +71,26 @@ public final class UserStore {
             throw new ConflictException("Username '" + username + "' is taken", "user", "username");
         }
         Instant now = Instant.now();
-        long id = h.createQuery("INSERT INTO users (username, password_hash, email, shortname, first_name, last_name, role,"
-                        + " is_active, is_service_account, description, created_at, updated_at) VALUES (:username, :hash,"
-                        + " :email, :shortname, :first_name, :last_name, :role, :active, :service, :description, :now, :now)"
-                        + " RETURNING id")
-                .bind("username", username).bind("hash", passwordHash).bind("role", role).bind("active", true)
-                .bind("service", serviceAccount).bind("now", now)
-                .bind("email", (String) profile.get("email")).bind("shortname", (String) profile.get("shortname"))
-                .bind("first_name", (String) profile.get("first_name")).bind("last_name", (String) profile.get("last_name"))
-                .bind("description", (String) profile.get("description"))
-                .mapTo(Long.class).one();
+        long id;
+        try {
+            id = h.createQuery("INSERT INTO users (username, password_hash, email, shortname, first_name, last_name, role,"
+                            + " is_active, is_service_account, description, created_at, updated_at) VALUES (:username, :hash,"
+                            + " :email, :shortname, :first_name, :last_name, :role, :active, :service, :description, :now, :now)"
+                            + " RETURNING id")
+                    .bind("username", username).bind("hash", passwordHash).bind("role", role).bind("active", true)
+                    .bind("service", serviceAccount).bind("now", now)
+                    .bind("email", (String) profile.get("email")).bind("shortname", (String) profile.get("shortname"))
+                    .bind("first_name", (String) profile.get("first_name")).bind("last_name", (String) profile.get("last_name"))
+                    .bind("description", (String) profile.get("description"))
+                    .mapTo(Long.class).one();
+        } catch (UnableToExecuteStatementException e) {
+            // A concurrent request inserted the same name between the check above and this insert (PostgreSQL
+            // does not serialize the two transactions as SQLite's write lock does).
+            if (Database.isUniqueViolation(e)) {
+                throw new ConflictException("Username '" + username + "' is taken", "user", "username");
+            }
+            throw e;
+        }
         return get(h, id);
     }
 

@@ -11,12 +11,15 @@ public final class ErrorAssertions {
 
     /**
      * Asserts status and error code, and what every error response carries: a JSON body with a message,
-     * a JSON content type, and an {@code X-Request-Id}. Returns the body.
+     * a JSON content type, an {@code X-Request-Id}, and for a 401 {@code WWW-Authenticate}. Returns the body.
      */
     public static JsonNode assertError(TestHttp.Response response, int status, String code) {
         assertThat(response.status()).as("status of %s", response).isEqualTo(status);
         assertThat(response.header("Content-Type")).as("content type of %s", response).startsWith("application/json");
         assertThat(response.header("X-Request-Id")).as("request id of %s", response).isNotBlank();
+        if (status == 401) {
+            assertThat(response.header("WWW-Authenticate")).as("WWW-Authenticate of %s", response).isEqualTo("Bearer");
+        }
         JsonNode body = response.json();
         assertThat(body.path("error").asText()).as("error code of %s", response).isEqualTo(code);
         assertThat(body.path("message").asText()).as("message of %s", response).isNotBlank();
