@@ -74,7 +74,7 @@ public final class MintServer implements AutoCloseable {
             Authenticator auth = new Authenticator(database.jdbi(), tokens, roles);
             Access access = new Access(config.experimentVisibility());
             ProjectStore projects = new ProjectStore();
-            ExperimentRoutes experimentRoutes = new ExperimentRoutes(database.jdbi(), new ExperimentStore(),
+            ExperimentRoutes experimentRoutes = new ExperimentRoutes(database.jdbi(), new ExperimentStore(database),
                     new ExperimentTypeStore(), new ExperimentDataStore(), projects, audit, auth, access);
 
             Javalin app = Javalin.create(cfg -> {

@@ -5,6 +5,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.mint.sdk.migrations.Dialect;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
@@ -12,6 +15,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import org.jdbi.v3.core.Jdbi;
@@ -19,6 +23,7 @@ import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
 import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * The platform's connection pool and {@link Jdbi}. On SQLite the file runs in WAL mode with foreign keys
@@ -33,6 +38,7 @@ public final class Database implements AutoCloseable {
             .appendLiteral('Z').toFormatter().withZone(ZoneOffset.UTC);
 
     private final HikariDataSource dataSource;
+    private final SqliteStatementCache statements;
     private final Jdbi jdbi;
     private final Dialect dialect;
     private final String displayUrl;
@@ -41,11 +47,12 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.displayUrl = displayUrl;
+        this.statements = dialect == Dialect.SQLITE ? new SqliteStatementCache() : null;
         this.jdbi = Jdbi.create(dataSource);
         // Queries are assembled from optional filters; a bound value a fragment did not use is harmless.
         jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
-        if (dialect == Dialect.SQLITE) {
-            jdbi.setStatementBuilderFactory(new SqliteStatementCache());
+        if (statements != null) {
+            jdbi.setStatementBuilderFactory(statements);
         }
         jdbi.registerArgument(new InstantArgumentFactory(dialect));
         jdbi.registerColumnMapper(Instant.class, (rs, col, ctx) -> dialect == Dialect.SQLITE
@@ -96,6 +103,53 @@ public final class Database implements AutoCloseable {
     /** The URL with any password removed, for logs. */
     public String displayUrl() {
         return displayUrl;
+    }
+
+    /** Reads one row of a result. */
+    @FunctionalInterface
+    public interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * The row {@code sql} selects for one {@code long} parameter, read over plain JDBC on a pooled
+     * connection. For the hottest reads only: on a one-row lookup JDBI's per-handle and per-statement work
+     * costs several times the query itself. Inside a transaction use {@link #queryById(Connection, String,
+     * long, RowReader)} with the handle's connection.
+     */
+    public <T> Optional<T> queryById(String sql, long id, RowReader<T> reader) {
+        try (Connection connection = dataSource.getConnection()) {
+            return queryById(connection, sql, id, reader);
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+    }
+
+    /** As {@link #queryById(String, long, RowReader)}, on a given connection. */
+    public <T> Optional<T> queryById(Connection connection, String sql, long id, RowReader<T> reader) {
+        try {
+            PreparedStatement statement = statements != null ? statements.borrow(connection, sql) : connection.prepareStatement(sql);
+            try {
+                statement.setLong(1, id);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.of(reader.read(rows)) : Optional.empty();
+                }
+            } finally {
+                if (statements != null) {
+                    statements.giveBack(connection, statement);
+                } else {
+                    statement.close();
+                }
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+    }
+
+    /** A timestamp column, the same way the registered JDBI mapper reads it. */
+    public Instant instant(ResultSet row, String column) throws SQLException {
+        return dialect == Dialect.SQLITE ? parseSqliteTime(row.getString(column))
+                : toInstant(row.getObject(column, OffsetDateTime.class));
     }
 
     /** True when a trivial query answers within two seconds. */

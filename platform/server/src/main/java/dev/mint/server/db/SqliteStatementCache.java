@@ -19,7 +19,9 @@ import org.jdbi.v3.core.statement.StatementContext;
 /**
  * Keeps prepared statements open per physical SQLite connection, keyed by SQL. SQLite compiles a
  * statement on every {@code prepareStatement} (tens of microseconds for a join), which would dominate
- * a simple read; PostgreSQL's driver caches server-side on its own, so this is for SQLite only.
+ * a simple read; PostgreSQL's driver caches statements on its own, so this is for SQLite only. JDBI
+ * statements use it through {@link #createStatementBuilder}; the few hot reads that skip JDBI use
+ * {@link #borrow} and {@link #giveBack}.
  *
  * <p>A pool hands a physical connection to one thread at a time, so each per-connection cache is used
  * single-threaded. A statement still in use (the same SQL run again while its first result is open) is
@@ -32,11 +34,32 @@ final class SqliteStatementCache implements StatementBuilderFactory {
 
     @Override
     public StatementBuilder createStatementBuilder(Connection connection) {
-        return new Builder(physical(connection));
+        return new Builder();
     }
 
-    private Cache cacheFor(Connection physical) {
-        return caches.computeIfAbsent(physical, c -> new Cache());
+    /** A prepared statement for {@code sql}; hand it back with {@link #giveBack}, do not close it. */
+    PreparedStatement borrow(Connection connection, String sql) throws SQLException {
+        Connection physical = physical(connection);
+        Cache cache = caches.computeIfAbsent(physical, c -> new Cache());
+        PreparedStatement statement = cache.get(sql);
+        if (statement == null || statement.isClosed()) {
+            statement = physical.prepareStatement(sql);
+            cache.put(sql, statement);
+        } else if (cache.inUse.contains(statement)) {
+            return connection.prepareStatement(sql);
+        }
+        cache.inUse.add(statement);
+        return statement;
+    }
+
+    /** Returns a statement from {@link #borrow}: a cached one is kept for the next use, any other closed. */
+    void giveBack(Connection connection, Statement statement) throws SQLException {
+        Cache cache = caches.get(physical(connection));
+        if (cache != null && statement instanceof PreparedStatement prepared && cache.inUse.remove(prepared)) {
+            prepared.clearParameters();
+            return;
+        }
+        statement.close();
     }
 
     private static Connection physical(Connection connection) {
@@ -59,7 +82,11 @@ final class SqliteStatementCache implements StatementBuilderFactory {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
             if (size() > PER_CONNECTION && !inUse.contains(eldest.getValue())) {
-                closeQuietly(eldest.getValue());
+                try {
+                    eldest.getValue().close();
+                } catch (SQLException ignored) {
+                    // the connection is going away or the statement already closed
+                }
                 return true;
             }
             return false;
@@ -67,12 +94,7 @@ final class SqliteStatementCache implements StatementBuilderFactory {
     }
 
     private final class Builder implements StatementBuilder {
-        private final Connection physical;
         private final DefaultStatementBuilder fallback = new DefaultStatementBuilder();
-
-        Builder(Connection physical) {
-            this.physical = physical;
-        }
 
         @Override
         public Statement create(Connection conn, StatementContext ctx) throws SQLException {
@@ -84,16 +106,7 @@ final class SqliteStatementCache implements StatementBuilderFactory {
             if (ctx.isReturningGeneratedKeys() || ctx.isConcurrentUpdatable()) {
                 return fallback.create(conn, sql, ctx);
             }
-            Cache cache = cacheFor(physical);
-            PreparedStatement statement = cache.get(sql);
-            if (statement == null || statement.isClosed()) {
-                statement = physical.prepareStatement(sql);
-                cache.put(sql, statement);
-            } else if (cache.inUse.contains(statement)) {
-                return conn.prepareStatement(sql);
-            }
-            cache.inUse.add(statement);
-            return statement;
+            return borrow(conn, sql);
         }
 
         @Override
@@ -103,20 +116,7 @@ final class SqliteStatementCache implements StatementBuilderFactory {
 
         @Override
         public void close(Connection conn, String sql, Statement statement) throws SQLException {
-            Cache cache = cacheFor(physical);
-            if (statement instanceof PreparedStatement prepared && cache.inUse.remove(prepared)) {
-                prepared.clearParameters();
-                return;
-            }
-            statement.close();
-        }
-    }
-
-    private static void closeQuietly(Statement statement) {
-        try {
-            statement.close();
-        } catch (SQLException ignored) {
-            // the connection is going away or the statement already closed
+            giveBack(conn, statement);
         }
     }
 }

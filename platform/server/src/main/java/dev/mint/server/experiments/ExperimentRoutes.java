@@ -16,6 +16,7 @@ import dev.mint.server.http.Page;
 import dev.mint.server.http.Params;
 import dev.mint.server.projects.Access;
 import dev.mint.server.projects.Project;
+import dev.mint.server.projects.ProjectRole;
 import dev.mint.server.projects.ProjectStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
@@ -105,7 +107,9 @@ public final class ExperimentRoutes {
     private void get(Context ctx) {
         Principal principal = auth.authenticate(ctx);
         long id = Params.id(ctx, "id");
-        ctx.json(jdbi.withHandle(h -> visible(h, principal, id)));
+        // The hottest read: the experiment on its own connection, a handle only for a project membership.
+        ctx.json(visibleOrNotFound(experiments.find(id), principal, id,
+                e -> e.projectId() == null ? Optional.empty() : jdbi.withHandle(h -> memberRole(h, principal, e))));
     }
 
     private void create(Context ctx) {
@@ -363,9 +367,13 @@ public final class ExperimentRoutes {
 
     /** The experiment if it exists and the caller may see it; 404 either way, so existence does not leak. */
     private Experiment visible(Handle h, Principal principal, long id) {
-        return experiments.find(h, id)
-                .filter(e -> access.canSeeExperiment(principal, e.projectId(), e.projectVisibility(), e.createdBy(),
-                        memberRole(h, principal, e)))
+        return visibleOrNotFound(experiments.find(h, id), principal, id, e -> memberRole(h, principal, e));
+    }
+
+    private Experiment visibleOrNotFound(Optional<Experiment> found, Principal principal, long id,
+                                        Function<Experiment, Optional<ProjectRole>> memberRole) {
+        return found.filter(e -> access.canSeeExperiment(principal, e.projectId(), e.projectVisibility(), e.createdBy(),
+                        memberRole.apply(e)))
                 .orElseThrow(() -> new NotFoundException("Experiment " + id + " not found", "experiment", id));
     }
 
@@ -377,7 +385,7 @@ public final class ExperimentRoutes {
         }
     }
 
-    private Optional<dev.mint.server.projects.ProjectRole> memberRole(Handle h, Principal principal, Experiment e) {
+    private Optional<ProjectRole> memberRole(Handle h, Principal principal, Experiment e) {
         return e.projectId() == null ? Optional.empty() : projects.memberRole(h, e.projectId(), principal.userId());
     }
 

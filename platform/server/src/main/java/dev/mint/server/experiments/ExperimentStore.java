@@ -1,5 +1,6 @@
 package dev.mint.server.experiments;
 
+import dev.mint.server.db.Database;
 import dev.mint.server.db.Like;
 import dev.mint.server.db.Rows;
 import dev.mint.server.http.Page;
@@ -13,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for experiments. Codes come from a counter row updated in the creating transaction, so they never repeat. */
 public final class ExperimentStore {
@@ -38,8 +38,22 @@ public final class ExperimentStore {
         }
     }
 
+    private static final String SELECT_BY_ID = SELECT + " WHERE e.id = ?";
+
+    private final Database database;
+
+    public ExperimentStore(Database database) {
+        this.database = database;
+    }
+
+    /** The experiment, read in the handle's transaction. */
     public Optional<Experiment> find(Handle h, long id) {
-        return h.createQuery(SELECT + " WHERE e.id = :id").bind("id", id).map(ExperimentStore::map).findOne();
+        return database.queryById(h.getConnection(), SELECT_BY_ID, id, this::map);
+    }
+
+    /** The experiment, read on its own pooled connection: the single read of {@code GET /api/experiments/{id}}. */
+    public Optional<Experiment> find(long id) {
+        return database.queryById(SELECT_BY_ID, id, this::map);
     }
 
     /** The parent of experiment {@code id}; empty when it has none or does not exist. */
@@ -78,7 +92,7 @@ public final class ExperimentStore {
             count.bind(k, v);
             page.bind(k, v);
         });
-        return new Page<>(page.map(ExperimentStore::map).list(), count.mapTo(Long.class).one());
+        return new Page<>(page.map((rs, ctx) -> map(rs)).list(), count.mapTo(Long.class).one());
     }
 
     /** Inserts with the next {@code EXP-NNN} code; returns the new id. {@code columns} uses column names. */
@@ -119,7 +133,7 @@ public final class ExperimentStore {
         binds.put(name, value);
     }
 
-    private static Experiment map(ResultSet rs, StatementContext ctx) throws SQLException {
+    private Experiment map(ResultSet rs) throws SQLException {
         Long createdBy = Rows.nullableLong(rs, "created_by");
         String username = rs.getString("cb_username");
         Experiment.CreatedByUser creator = createdBy == null || username == null ? null
@@ -130,7 +144,7 @@ public final class ExperimentStore {
                 rs.getString("status"), rs.getString("experiment_type"), projectName, Rows.nullableLong(rs, "project_id"),
                 projectName, rs.getString("notes"), rs.getString("tags"), rs.getString("custom_metadata"),
                 createdBy, creator, Rows.nullableLong(rs, "parent_experiment_id"), rs.getString("start_date"),
-                rs.getString("end_date"), rs.getBoolean("has_design_data"), Rows.instant(rs, "created_at", ctx),
-                Rows.instant(rs, "updated_at", ctx), rs.getString("project_visibility"));
+                rs.getString("end_date"), rs.getBoolean("has_design_data"), database.instant(rs, "created_at"),
+                database.instant(rs, "updated_at"), rs.getString("project_visibility"));
     }
 }
