@@ -186,7 +186,7 @@ public final class UserRoutes {
         boolean losesAdmin = before.role().equals(Role.ADMIN) && before.isActive()
                 && (Boolean.FALSE.equals(columns.get("is_active"))
                     || (columns.containsKey("role") && !Role.ADMIN.equals(columns.get("role"))));
-        if (losesAdmin && users.countActiveAdmins(h) <= 1) {
+        if (losesAdmin && users.countActiveAdminsLocked(h) <= 1) {
             throw new ConflictException("User '" + before.username() + "' is the last active admin", "user",
                     columns.containsKey("role") ? "role" : "is_active");
         }

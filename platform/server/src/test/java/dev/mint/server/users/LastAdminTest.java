@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mint.server.test.TestHttp;
 import dev.mint.server.test.TestPlatform;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,5 +98,37 @@ class LastAdminTest {
                 .isEqualTo(200);
         assertThat(http.patch("/api/admin/users/" + adminId, token, Map.of("is_active", false)).status()).isEqualTo(200);
         assertError(http.get("/api/users/me", token), 401, "UNAUTHORIZED");
+    }
+
+    @Test
+    void twoAdminsDemotingEachOtherAtOnceLeaveOneAdmin() throws Exception {
+        long secondId = platform.createUser("second-admin", "admin").get("id").asLong();
+        String secondToken = platform.login("second-admin", "second-admin-password");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                CountDownLatch go = new CountDownLatch(1);
+                Future<Integer> first = pool.submit(() -> {
+                    go.await();
+                    return http.patch("/api/admin/users/" + secondId, platform.adminToken(), Map.of("role", "member")).status();
+                });
+                Future<Integer> second = pool.submit(() -> {
+                    go.await();
+                    return http.patch("/api/admin/users/" + adminId, secondToken, Map.of("role", "member")).status();
+                });
+                go.countDown();
+                // One demotion wins; the other is refused as the last admin (409) or, when the winner already
+                // demoted its requester, for lack of the right (403). Never both.
+                List<Integer> statuses = List.of(first.get(), second.get());
+                assertThat(statuses).as("round %d", round).containsOnlyOnce(200).containsAnyOf(403, 409);
+                assertThat(List.of(user(adminId), user(secondId)).stream().filter(u -> u.get("role").asText().equals("admin")))
+                        .as("admins after round %d", round).hasSize(1);
+                long demoted = first.get() == 200 ? secondId : adminId;
+                String survivor = first.get() == 200 ? platform.adminToken() : secondToken;
+                assertThat(http.patch("/api/admin/users/" + demoted, survivor, Map.of("role", "admin")).status()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 }
