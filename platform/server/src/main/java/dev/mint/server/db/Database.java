@@ -147,7 +147,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** A timestamp column, the same way the registered JDBI mapper reads it. */
-    public Instant instant(ResultSet row, String column) throws SQLException {
+    public Instant instant(ResultSet row, int column) throws SQLException {
         return dialect == Dialect.SQLITE ? parseSqliteTime(row.getString(column))
                 : toInstant(row.getObject(column, OffsetDateTime.class));
     }

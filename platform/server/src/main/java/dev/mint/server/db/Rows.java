@@ -11,6 +11,10 @@ public final class Rows {
     }
 
     public static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        return nullableLong(rs, rs.findColumn(column));
+    }
+
+    public static Long nullableLong(ResultSet rs, int column) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
     }

@@ -3,6 +3,7 @@ package dev.mint.server.experiments;
 import dev.mint.server.db.Database;
 import dev.mint.server.db.Like;
 import dev.mint.server.db.Rows;
+import dev.mint.server.db.SelectList;
 import dev.mint.server.http.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,12 +18,13 @@ import org.jdbi.v3.core.Handle;
 
 /** SQL for experiments. Codes come from a counter row updated in the creating transaction, so they never repeat. */
 public final class ExperimentStore {
-    static final String SELECT = "SELECT e.id, e.experiment_code, e.name, e.status, e.experiment_type, e.project_id,"
-            + " e.notes, e.tags, e.custom_metadata, e.created_by, e.parent_experiment_id, e.start_date, e.end_date,"
-            + " e.created_at, e.updated_at, p.name AS project_name, p.visibility AS project_visibility,"
-            + " u.username AS cb_username, u.shortname AS cb_shortname, u.first_name AS cb_first_name,"
-            + " u.last_name AS cb_last_name,"
-            + " EXISTS (SELECT 1 FROM design_data d WHERE d.experiment_id = e.id) AS has_design_data"
+    private static final SelectList COLUMNS = new SelectList(List.of("e.id", "e.experiment_code", "e.name", "e.status",
+            "e.experiment_type", "e.project_id", "e.notes", "e.tags", "e.custom_metadata", "e.created_by",
+            "e.parent_experiment_id", "e.start_date", "e.end_date", "e.created_at", "e.updated_at",
+            "p.name AS project_name", "p.visibility AS project_visibility", "u.username AS cb_username",
+            "u.shortname AS cb_shortname", "u.first_name AS cb_first_name", "u.last_name AS cb_last_name",
+            "EXISTS (SELECT 1 FROM design_data d WHERE d.experiment_id = e.id) AS has_design_data"));
+    static final String SELECT = "SELECT " + COLUMNS.sql()
             + " FROM experiments e LEFT JOIN projects p ON p.id = e.project_id LEFT JOIN users u ON u.id = e.created_by";
 
     /** Sortable columns of the list, by their wire names. */
@@ -134,17 +136,20 @@ public final class ExperimentStore {
     }
 
     private Experiment map(ResultSet rs) throws SQLException {
-        Long createdBy = Rows.nullableLong(rs, "created_by");
-        String username = rs.getString("cb_username");
+        Long createdBy = Rows.nullableLong(rs, COLUMNS.at("created_by"));
+        String username = rs.getString(COLUMNS.at("cb_username"));
         Experiment.CreatedByUser creator = createdBy == null || username == null ? null
-                : new Experiment.CreatedByUser(createdBy, username, rs.getString("cb_shortname"),
-                        rs.getString("cb_first_name"), rs.getString("cb_last_name"));
-        String projectName = rs.getString("project_name");
-        return new Experiment(rs.getLong("id"), rs.getString("experiment_code"), rs.getString("name"),
-                rs.getString("status"), rs.getString("experiment_type"), projectName, Rows.nullableLong(rs, "project_id"),
-                projectName, rs.getString("notes"), rs.getString("tags"), rs.getString("custom_metadata"),
-                createdBy, creator, Rows.nullableLong(rs, "parent_experiment_id"), rs.getString("start_date"),
-                rs.getString("end_date"), rs.getBoolean("has_design_data"), database.instant(rs, "created_at"),
-                database.instant(rs, "updated_at"), rs.getString("project_visibility"));
+                : new Experiment.CreatedByUser(createdBy, username, rs.getString(COLUMNS.at("cb_shortname")),
+                        rs.getString(COLUMNS.at("cb_first_name")), rs.getString(COLUMNS.at("cb_last_name")));
+        String projectName = rs.getString(COLUMNS.at("project_name"));
+        return new Experiment(rs.getLong(COLUMNS.at("id")), rs.getString(COLUMNS.at("experiment_code")),
+                rs.getString(COLUMNS.at("name")), rs.getString(COLUMNS.at("status")),
+                rs.getString(COLUMNS.at("experiment_type")), projectName, Rows.nullableLong(rs, COLUMNS.at("project_id")),
+                projectName, rs.getString(COLUMNS.at("notes")), rs.getString(COLUMNS.at("tags")),
+                rs.getString(COLUMNS.at("custom_metadata")), createdBy, creator,
+                Rows.nullableLong(rs, COLUMNS.at("parent_experiment_id")), rs.getString(COLUMNS.at("start_date")),
+                rs.getString(COLUMNS.at("end_date")), rs.getBoolean(COLUMNS.at("has_design_data")),
+                database.instant(rs, COLUMNS.at("created_at")), database.instant(rs, COLUMNS.at("updated_at")),
+                rs.getString(COLUMNS.at("project_visibility")));
     }
 }
