@@ -54,7 +54,7 @@ class ServeCommandTest {
             args.addAll(List.of("--database-url", postgresUrl));
         }
         Output out = launch(args, Map.of());
-        String log = out.awaitLine("Log in: mint auth login", Duration.ofSeconds(60));
+        String log = out.awaitLine("Log in: curl -X POST", Duration.ofSeconds(60));
         assertThat(log).contains("listening on http://127.0.0.1:" + port).contains("Data directory: " + dataDir);
         Matcher password = PASSWORD.matcher(log);
         assertThat(password.find()).as("the generated admin password is printed:\n%s", log).isTrue();
@@ -75,7 +75,7 @@ class ServeCommandTest {
         Map<String, String> env = Map.of("MINT_PORT", String.valueOf(envPort), "MINT_DATA_DIR", dataDir.toString(),
                 "MINT_ADMIN_PASSWORD", "chosen-password-1", "MINT_JWT_TTL_MINUTES", "5");
         Output out = launch(List.of("serve", "--port", String.valueOf(flagPort)), env);
-        String log = out.awaitLine("Log in: mint auth login", Duration.ofSeconds(60));
+        String log = out.awaitLine("Log in: curl -X POST", Duration.ofSeconds(60));
         assertThat(log).contains("listening on http://127.0.0.1:" + flagPort).doesNotContain("generated password");
 
         TestHttp http = new TestHttp("http://127.0.0.1:" + flagPort);

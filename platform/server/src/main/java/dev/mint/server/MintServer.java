@@ -138,7 +138,7 @@ public final class MintServer implements AutoCloseable {
         generatedAdminPassword.ifPresent(password -> LOG.info(
                 "Created user 'admin' with generated password: {}  (shown once; set MINT_ADMIN_PASSWORD to choose it)",
                 password));
-        LOG.info("Log in: mint auth login --url {} --username admin", baseUrl());
+        LOG.info("Log in: curl -X POST {}/api/auth/login -d '{\"username\": \"admin\", \"password\": \"...\"}'", baseUrl());
     }
 
     /**
