@@ -5,23 +5,24 @@ import static dev.mint.server.test.ErrorAssertions.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mint.server.test.ProjectFixtures;
 import dev.mint.server.test.ProjectFixtures.User;
+import dev.mint.server.test.ProjectFixtures;
 import dev.mint.server.test.TestHttp;
 import dev.mint.server.test.TestPlatform;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Malformed, mistyped, oversized and misrouted requests across routes: each is answered in the error envelope
  * with a 4xx, never a 500, and leaves nothing behind.
  */
 class BadInputTest {
-    static TestPlatform platform;
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.perClass();
     static TestHttp http;
     static ProjectFixtures fixtures;
     static User alice;
@@ -30,17 +31,11 @@ class BadInputTest {
 
     @BeforeAll
     static void start() {
-        platform = TestPlatform.start();
         http = platform.http();
         fixtures = new ProjectFixtures(platform);
         alice = fixtures.user("alice", "member");
         project = fixtures.projectId(alice.token(), "open");
         experiment = fixtures.experimentId(alice.token(), project);
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
     }
 
     /** Writes that take a JSON object body, as method and path. */

@@ -5,22 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mint.server.test.TestDatabases;
 import dev.mint.server.test.TestHttp;
 import dev.mint.server.test.TestPlatform;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class HealthTest {
-    static TestPlatform platform;
-
-    @BeforeAll
-    static void start() {
-        platform = TestPlatform.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
-    }
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.perClass();
 
     @Test
     void healthIsPublicAndNamesVersionDatabaseAndPlugins() {

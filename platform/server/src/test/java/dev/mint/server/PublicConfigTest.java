@@ -7,23 +7,13 @@ import dev.mint.server.test.TestDatabases;
 import dev.mint.server.test.TestPlatform;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code GET /api/setup/config/public}: the frontend's bootstrap, answered without authentication. */
 class PublicConfigTest {
-    static TestPlatform platform;
-
-    @BeforeAll
-    static void start() {
-        platform = TestPlatform.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
-    }
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.perClass();
 
     @Test
     void publicConfigHasExactlyTheReferenceKeysWithoutAuthentication() {

@@ -11,22 +11,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ResponseFormatTest {
-    static TestPlatform platform;
-
-    @BeforeAll
-    static void start() {
-        platform = TestPlatform.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
-    }
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.perClass();
 
     @Test
     void timestampsAreUtcWithExactlyThreeFractionDigits() {

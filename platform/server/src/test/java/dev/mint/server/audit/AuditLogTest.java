@@ -6,8 +6,8 @@ import static dev.mint.server.test.ErrorAssertions.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mint.server.test.ProjectFixtures;
 import dev.mint.server.test.ProjectFixtures.User;
+import dev.mint.server.test.ProjectFixtures;
 import dev.mint.server.test.TestHttp;
 import dev.mint.server.test.TestPlatform;
 import java.net.URLEncoder;
@@ -17,13 +17,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code GET /api/admin/audit} and the events project and experiment writes leave there. */
 class AuditLogTest {
-    static TestPlatform platform;
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.perClass();
     static TestHttp http;
     static ProjectFixtures fixtures;
     static User alice;
@@ -31,17 +32,11 @@ class AuditLogTest {
 
     @BeforeAll
     static void start() {
-        platform = TestPlatform.start();
         http = platform.http();
         fixtures = new ProjectFixtures(platform);
         alice = fixtures.user("alice", "member");
         vic = fixtures.user("vic", "viewer");
         platform.adminToken();
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
     }
 
     @Test

@@ -13,25 +13,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ApiTokenTest {
-    static TestPlatform platform;
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.perClass();
     static TestHttp http;
     static String admin;
 
     @BeforeAll
     static void start() {
-        platform = TestPlatform.start();
         http = platform.http();
         admin = platform.adminToken();
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
     }
 
     static JsonNode createServiceAccount(String username) {

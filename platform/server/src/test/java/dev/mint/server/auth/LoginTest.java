@@ -13,23 +13,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LoginTest {
-    static TestPlatform platform;
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.perClass();
     static TestHttp http;
 
     @BeforeAll
     static void start() {
-        platform = TestPlatform.start();
         http = platform.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
     }
 
     private static TestHttp.Response login(String username, String password) {

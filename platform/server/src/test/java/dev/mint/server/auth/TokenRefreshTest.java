@@ -11,23 +11,18 @@ import dev.mint.server.test.TestPlatform;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TokenRefreshTest {
-    static TestPlatform platform;
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.perClass();
     static TestHttp http;
 
     @BeforeAll
     static void start() {
-        platform = TestPlatform.start();
         http = platform.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
     }
 
     @Test

@@ -15,25 +15,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TokenVerifyTest {
-    static TestPlatform platform;
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.perClass();
     static TestHttp http;
     static long adminId;
 
     @BeforeAll
     static void start() {
-        platform = TestPlatform.start();
         http = platform.http();
         adminId = http.get("/api/users/me", platform.adminToken()).json().get("id").asLong();
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
     }
 
     /** The platform's own signing key, as kept in its data directory. */

@@ -16,9 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,22 +26,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code /api/experiments/{id}/results[/{plugin_id}]}: one analysis result per experiment and plugin. */
 class AnalysisResultsTest {
-    static TestPlatform platform;
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.perClass();
     static ExperimentApi api;
     static String member;
     static String viewer;
 
     @BeforeAll
     static void start() {
-        platform = TestPlatform.start();
         api = new ExperimentApi(platform);
         member = platform.userToken("mia", "member");
         viewer = platform.userToken("vic", "viewer");
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
     }
 
     private static TestHttp http() {

@@ -16,31 +16,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code /api/experiments/{id}/data}: one design record per experiment, owned by the plugin that saved it. */
 class DesignDataTest {
-    static TestPlatform platform;
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.perClass();
     static ExperimentApi api;
     static String member;
     static String viewer;
 
     @BeforeAll
     static void start() {
-        platform = TestPlatform.start();
         api = new ExperimentApi(platform);
         member = platform.userToken("mia", "member");
         viewer = platform.userToken("vic", "viewer");
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
     }
 
     private static TestHttp http() {

@@ -11,13 +11,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The {@code EXP-NNN} codes the platform assigns: a gapless global sequence, also under concurrent creates. */
 class ExperimentCodeTest {
-    static TestPlatform platform;
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.perClass();
     static ExperimentApi api;
     static String admin;
     static String member;
@@ -26,16 +27,10 @@ class ExperimentCodeTest {
 
     @BeforeAll
     static void start() {
-        platform = TestPlatform.start();
         api = new ExperimentApi(platform);
         admin = platform.adminToken();
         first = api.create(admin, "First");
         member = platform.userToken("mia", "member");
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
     }
 
     private static long number(JsonNode experiment) {

@@ -18,9 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,7 +33,8 @@ class ExperimentCrudTest {
             "parent_experiment_id", "start_date", "end_date", "has_design_data", "created_at", "updated_at");
     private static final long UNKNOWN_ID = 987_654_321L;
 
-    static TestPlatform platform;
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.perClass();
     static ExperimentApi api;
     static String admin;
     static String alice;
@@ -41,17 +42,11 @@ class ExperimentCrudTest {
 
     @BeforeAll
     static void start() {
-        platform = TestPlatform.start();
         api = new ExperimentApi(platform);
         admin = platform.adminToken();
         alice = api.user("alice", "member",
                 Map.of("shortname", "AL", "first_name", "Alice", "last_name", "Liddell"));
         viewer = platform.userToken("victor", "viewer");
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
     }
 
     private static TestHttp http() {

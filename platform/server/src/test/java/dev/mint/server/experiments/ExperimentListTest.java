@@ -23,9 +23,9 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,7 +34,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code GET /api/experiments}: envelope, every filter, sorting and paging, over a fixed set of experiments. */
 class ExperimentListTest {
-    static TestPlatform platform;
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.perClass();
     static ExperimentApi api;
     static String admin;
     static String alice;
@@ -45,7 +46,6 @@ class ExperimentListTest {
 
     @BeforeAll
     static void seed() {
-        platform = TestPlatform.start();
         api = new ExperimentApi(platform);
         admin = platform.adminToken();
         alice = platform.userToken("alice", "member");
@@ -78,11 +78,6 @@ class ExperimentListTest {
             seeded.put(e.get("name").asText(), e);
         }
         assertThat(seeded).hasSize(rows.size());
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
     }
 
     private static Map<String, Object> row(String token, String name, Long projectId, String status, String type,

@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,7 +29,8 @@ class ExperimentTypesTest {
     private static final String TYPES = "/api/experiments/experiment-types";
     private static final String ADMIN_TYPES = "/api/admin/experiment-types";
 
-    static TestPlatform platform;
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.perClass();
     static ExperimentApi api;
     static String admin;
     static String member;
@@ -37,16 +38,10 @@ class ExperimentTypesTest {
 
     @BeforeAll
     static void start() {
-        platform = TestPlatform.start();
         api = new ExperimentApi(platform);
         admin = platform.adminToken();
         member = platform.userToken("mia", "member");
         viewer = platform.userToken("vic", "viewer");
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
     }
 
     private static TestHttp http() {

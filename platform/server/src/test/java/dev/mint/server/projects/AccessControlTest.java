@@ -6,24 +6,25 @@ import static dev.mint.server.test.ErrorAssertions.assertNotFound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mint.server.test.ProjectFixtures;
 import dev.mint.server.test.ProjectFixtures.User;
+import dev.mint.server.test.ProjectFixtures;
 import dev.mint.server.test.TestHttp;
 import dev.mint.server.test.TestPlatform;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Who sees and changes which projects and experiments in the default {@code open} visibility mode: platform
  * roles admin, member and viewer combined with project roles owner, editor and viewer (see {@link Access}).
  */
 class AccessControlTest {
-    static TestPlatform platform;
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.perClass();
     static TestHttp http;
     static ProjectFixtures fixtures;
     /** Platform member; owns every project below. */
@@ -41,7 +42,6 @@ class AccessControlTest {
 
     @BeforeAll
     static void start() {
-        platform = TestPlatform.start();
         http = platform.http();
         fixtures = new ProjectFixtures(platform);
         alice = fixtures.user("alice", "member");
@@ -57,11 +57,6 @@ class AccessControlTest {
                 Map.of("plugin_id", "plate-designer", "data", Map.of("wells", 96))).status()).isEqualTo(200);
         assertThat(http.put("/api/experiments/" + restrictedExperiment + "/results/plate-analysis", alice.token(),
                 Map.of("result", Map.of("ok", true))).status()).isEqualTo(200);
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
     }
 
     @Test

@@ -16,13 +16,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Creating, reading, changing, archiving, deleting and listing projects. */
 class ProjectCrudTest {
-    static TestPlatform platform;
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.perClass();
     static TestHttp http;
     static ProjectFixtures fixtures;
     static ProjectFixtures.User member;
@@ -30,16 +31,10 @@ class ProjectCrudTest {
 
     @BeforeAll
     static void start() {
-        platform = TestPlatform.start();
         http = platform.http();
         fixtures = new ProjectFixtures(platform);
         member = fixtures.user("member", "member");
         viewer = fixtures.user("viewer", "viewer");
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
     }
 
     @Test

@@ -12,14 +12,15 @@ import dev.mint.server.test.TestHttp;
 import dev.mint.server.test.TestPlatform;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Listing, adding, changing and removing project members, and the one-owner rule. */
 class ProjectMembersTest {
-    static TestPlatform platform;
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.perClass();
     static TestHttp http;
     static ProjectFixtures fixtures;
     static ProjectFixtures.User owner;
@@ -30,17 +31,11 @@ class ProjectMembersTest {
 
     @BeforeAll
     static void start() {
-        platform = TestPlatform.start();
         http = platform.http();
         fixtures = new ProjectFixtures(platform);
         owner = fixtures.user("owner", "member");
         colleague = fixtures.user("colleague", "member");
         reader = fixtures.user("reader", "viewer");
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
     }
 
     @BeforeEach

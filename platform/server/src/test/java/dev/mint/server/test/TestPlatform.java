@@ -11,26 +11,27 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real platform for tests: a {@link MintServer} on a free loopback port, with its own data directory
  * and a fresh database (SQLite file or PostgreSQL database, see {@link TestDatabases}). Close it to stop
  * the server and remove its data.
  */
-public final class TestPlatform implements AutoCloseable {
+public final class TestPlatform implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
     public static final String ADMIN_PASSWORD = "admin-password-1";
 
-    private final MintServer server;
-    private final Path dataDir;
-    private final String postgresUrl;
-    private final TestHttp http;
+    private final Consumer<ServerConfig.Builder> customize;
+    private MintServer server;
+    private Path dataDir;
+    private String postgresUrl;
+    private TestHttp http;
     private String adminToken;
 
-    private TestPlatform(MintServer server, Path dataDir, String postgresUrl) {
-        this.server = server;
-        this.dataDir = dataDir;
-        this.postgresUrl = postgresUrl;
-        this.http = new TestHttp(server.baseUrl());
+    private TestPlatform(Consumer<ServerConfig.Builder> customize) {
+        this.customize = customize;
     }
 
     public static TestPlatform start() {
@@ -39,17 +40,42 @@ public final class TestPlatform implements AutoCloseable {
 
     /** Starts with test defaults (generous login rate limit, known admin password) changed by {@code customize}. */
     public static TestPlatform start(Consumer<ServerConfig.Builder> customize) {
-        Path dataDir;
+        TestPlatform platform = new TestPlatform(customize);
+        platform.run();
+        return platform;
+    }
+
+    /**
+     * A platform for a whole test class, started before its {@code @BeforeAll} methods and closed after
+     * the class: {@code @RegisterExtension static final TestPlatform platform = TestPlatform.perClass();}
+     */
+    public static TestPlatform perClass() {
+        return new TestPlatform(b -> { });
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        run();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    private void run() {
         try {
             dataDir = Files.createTempDirectory("mint-test-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String postgresUrl = TestDatabases.postgres() ? TestDatabases.createPostgresDatabase() : null;
+        postgresUrl = TestDatabases.postgres() ? TestDatabases.createPostgresDatabase() : null;
         ServerConfig.Builder builder = ServerConfig.builder().host("127.0.0.1").port(0).dataDir(dataDir)
                 .databaseUrl(postgresUrl).adminPassword(ADMIN_PASSWORD).loginAttemptsPerMinute(10_000);
         customize.accept(builder);
-        return new TestPlatform(MintServer.start(builder.build()), dataDir, postgresUrl);
+        server = MintServer.start(builder.build());
+        http = new TestHttp(server.baseUrl());
+        adminToken = null;
     }
 
     public MintServer server() {

@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ProfileTest {
     static final List<String> ALL_PERMISSIONS = List.of(
@@ -23,18 +23,13 @@ class ProfileTest {
             "projects.create", "projects.delete", "projects.edit", "projects.manage_members", "projects.view",
             "users.invite", "users.manage", "users.view");
 
-    static TestPlatform platform;
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.perClass();
     static TestHttp http;
 
     @BeforeAll
     static void start() {
-        platform = TestPlatform.start();
         http = platform.http();
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
     }
 
     static List<String> permissions(JsonNode user) {

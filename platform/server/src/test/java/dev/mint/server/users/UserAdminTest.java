@@ -16,25 +16,20 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class UserAdminTest {
-    static TestPlatform platform;
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.perClass();
     static TestHttp http;
     static String admin;
 
     @BeforeAll
     static void start() {
-        platform = TestPlatform.start();
         http = platform.http();
         admin = platform.adminToken();
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
     }
 
     static long matching(String search) {

@@ -8,28 +8,23 @@ import dev.mint.server.test.TestPlatform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Logins and user, service-account and token administration leave audit events naming who did what. */
 class UserAuditTest {
-    static TestPlatform platform;
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.perClass();
     static TestHttp http;
     static String admin;
     static long adminId;
 
     @BeforeAll
     static void start() {
-        platform = TestPlatform.start();
         http = platform.http();
         admin = platform.adminToken();
         adminId = http.get("/api/users/me", admin).json().get("id").asLong();
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
     }
 
     static List<JsonNode> events(String action, Object entityId) {

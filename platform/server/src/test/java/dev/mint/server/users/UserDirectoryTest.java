@@ -9,19 +9,19 @@ import dev.mint.server.test.TestPlatform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The user listing at {@code /api/users} and {@code /api/admin/users}: filters, paging and totals. */
 class UserDirectoryTest {
-    static TestPlatform platform;
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.perClass();
     static TestHttp http;
     static String admin;
 
     @BeforeAll
     static void start() {
-        platform = TestPlatform.start();
         http = platform.http();
         admin = platform.adminToken();
         // dir-1 .. dir-7: members, except dir-2 and dir-5 (viewers); dir-6 and dir-7 disabled.
@@ -36,11 +36,6 @@ class UserDirectoryTest {
                 Map.of("email", "grace@lab.example", "first_name", "Grace", "last_name", "Hopper"));
         platform.createUser("under_score", "viewer");
         platform.createUser("underxscore", "viewer");
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
     }
 
     static long idOf(String username) {

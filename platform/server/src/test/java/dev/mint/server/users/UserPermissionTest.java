@@ -9,13 +9,14 @@ import dev.mint.server.test.TestHttp;
 import dev.mint.server.test.TestPlatform;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Who may read and administer users: users.view for the directory, users.manage for every write. */
 class UserPermissionTest {
-    static TestPlatform platform;
+    @RegisterExtension
+    static final TestPlatform platform = TestPlatform.perClass();
     static TestHttp http;
     static String admin;
     static String member;
@@ -32,7 +33,6 @@ class UserPermissionTest {
 
     @BeforeAll
     static void start() {
-        platform = TestPlatform.start();
         http = platform.http();
         admin = platform.adminToken();
         member = platform.userToken("perm-member", "member");
@@ -41,11 +41,6 @@ class UserPermissionTest {
         JsonNode token = http.post("/api/admin/users/" + targetId + "/tokens", admin, Map.of("name", "target")).json();
         tokenId = token.get("id").asLong();
         targetToken = token.get("token").asText();
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
     }
 
     static List<Call> managementCalls() {
