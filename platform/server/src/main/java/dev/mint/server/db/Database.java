@@ -55,9 +55,7 @@ public final class Database implements AutoCloseable {
             jdbi.setStatementBuilderFactory(statements);
         }
         jdbi.registerArgument(new InstantArgumentFactory(dialect));
-        jdbi.registerColumnMapper(Instant.class, (rs, col, ctx) -> dialect == Dialect.SQLITE
-                ? parseSqliteTime(rs.getString(col))
-                : toInstant(rs.getObject(col, OffsetDateTime.class)));
+        jdbi.registerColumnMapper(Instant.class, (rs, col, ctx) -> instant(rs, col));
     }
 
     /** Opens a pool on {@code jdbcUrl}; for SQLite, creates the file's directory. */
@@ -146,7 +144,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** A timestamp column, the same way the registered JDBI mapper reads it. */
+    /** A timestamp column; JDBI's {@link Instant} mapper reads through this too. */
     public Instant instant(ResultSet row, int column) throws SQLException {
         return dialect == Dialect.SQLITE ? parseSqliteTime(row.getString(column))
                 : toInstant(row.getObject(column, OffsetDateTime.class));

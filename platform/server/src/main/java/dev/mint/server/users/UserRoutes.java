@@ -107,7 +107,7 @@ public final class UserRoutes {
         Optional<Boolean> active = Params.string(ctx, "is_active").map(v -> Params.bool(ctx, "is_active"));
         Page<User> page = jdbi.withHandle(h -> users.list(h, Params.string(ctx, "search"), role, active,
                 Params.skip(ctx), Params.limit(ctx, 100)));
-        ctx.json(Map.of("users", page.items().stream().map(this::view).toList(), "total", page.total()));
+        ctx.json(page.map(this::view).envelope("users"));
     }
 
     private void get(Context ctx) {
@@ -230,7 +230,7 @@ public final class UserRoutes {
         auth.require(ctx, Permission.USERS_MANAGE);
         Optional<Long> userId = Params.longParam(ctx, "user_id");
         List<Map<String, Object>> tokens = jdbi.withHandle(h -> users.tokens(h, userId)).stream().map(UserRoutes::tokenView).toList();
-        ctx.json(Map.of("tokens", tokens, "total", tokens.size()));
+        ctx.json(Page.all(tokens).envelope("tokens"));
     }
 
     private void revokeToken(Context ctx) {
