@@ -14,9 +14,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link MigrationOps#alterColumn}: type, nullability and default change on both dialects; on SQLite by
@@ -25,17 +24,8 @@ import org.junit.jupiter.api.Test;
 class AlterColumnTest {
     private static final String PLUGIN = "alter-plugin";
     private final List<TestMigration> migrations = new ArrayList<>();
-    private TestDb db;
-
-    @BeforeEach
-    void openDatabase() {
-        db = TestDb.create();
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
-    }
+    @RegisterExtension
+    final TestDb db = TestDb.perTest();
 
     /** Appends a migration to this test's plugin and runs them all (so earlier steps stay applied). */
     private MigrationResult step(Consumer<MigrationOps> body) {
@@ -49,8 +39,7 @@ class AlterColumnTest {
 
     /** Switches this test to an SQLite database whatever the run targets (for SQLite-only behaviour). */
     private void useSqlite() {
-        db.close();
-        db = TestDb.sqlite();
+        db.reopenAsSqlite();
     }
 
     private void sql(String sql, Object... args) {

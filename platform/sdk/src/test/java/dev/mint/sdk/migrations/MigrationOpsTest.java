@@ -13,24 +13,14 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.statement.StatementException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The ten {@link MigrationOps} operations (except alter_column, see {@link AlterColumnTest}) and {@link Column}. */
 class MigrationOpsTest {
     private final AtomicInteger plugins = new AtomicInteger();
-    private TestDb db;
-
-    @BeforeEach
-    void openDatabase() {
-        db = TestDb.create();
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
-    }
+    @RegisterExtension
+    final TestDb db = TestDb.perTest();
 
     /** Runs {@code body} as the only migration of a new plugin; returns what {@code op.execute} calls returned. */
     private MigrationResult migrate(boolean destructive, Consumer<MigrationOps> body) {

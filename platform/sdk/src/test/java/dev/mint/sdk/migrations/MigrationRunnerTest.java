@@ -8,9 +8,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link MigrationRunner#run}: ordering, tracking, checksums, failures and fresh-install stamping. */
 class MigrationRunnerTest {
@@ -25,17 +24,8 @@ class MigrationRunnerTest {
     private static final TestMigration V3 = TestMigration.of(3, "create_runs", op -> op.createTable("runs",
             Column.id("id"), Column.of("label", TEXT)));
 
-    private TestDb db;
-
-    @BeforeEach
-    void openDatabase() {
-        db = TestDb.create();
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
-    }
+    @RegisterExtension
+    final TestDb db = TestDb.perTest();
 
     record TrackingRow(String plugin, int version, String name, String appliedAt, String checksum, boolean success,
                        String errorMessage) {

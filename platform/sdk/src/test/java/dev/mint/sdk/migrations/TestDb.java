@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A throwaway database for one test, picked by the system property {@code mint.test.database}:
@@ -22,18 +25,55 @@ import org.jdbi.v3.core.Jdbi;
  * database on the server named by {@code MINT_TEST_POSTGRES_URL}, dropped on {@link #close()}). Each
  * {@link #openJdbi} is a separate connection pool, as a second process would have.
  */
-public final class TestDb implements AutoCloseable {
-    private final Dialect dialect;
-    private final String url;
-    private final Path directory;
+public final class TestDb implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
     private final List<HikariDataSource> pools = new ArrayList<>();
-    private final Jdbi jdbi;
+    private Dialect dialect;
+    private String url;
+    private Path directory;
+    private Jdbi jdbi;
+
+    private TestDb() {
+    }
 
     private TestDb(Dialect dialect, String url, Path directory) {
+        open(dialect, url, directory);
+    }
+
+    private void open(Dialect dialect, String url, Path directory) {
         this.dialect = dialect;
         this.url = url;
         this.directory = directory;
         this.jdbi = openJdbi(4);
+    }
+
+    /**
+     * A fresh database for each test of a class, opened before its {@code @BeforeEach} methods and dropped
+     * after the test: {@code @RegisterExtension final TestDb db = TestDb.perTest();}
+     */
+    public static TestDb perTest() {
+        return new TestDb();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        adopt(create());
+    }
+
+    /** Drops this database and continues on a fresh SQLite one (for SQLite-only behaviour). */
+    public void reopenAsSqlite() {
+        close();
+        adopt(sqlite());
+    }
+
+    /** Takes over {@code fresh}'s database, leaving its pools closed. */
+    private void adopt(TestDb fresh) {
+        fresh.closePools();
+        open(fresh.dialect, fresh.url, fresh.directory);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     public static boolean postgres() {
@@ -142,11 +182,16 @@ public final class TestDb implements AutoCloseable {
         return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM " + table).mapTo(Long.class).one());
     }
 
-    @Override
-    public void close() {
+    private void closePools() {
         synchronized (pools) {
             pools.forEach(HikariDataSource::close);
+            pools.clear();
         }
+    }
+
+    @Override
+    public void close() {
+        closePools();
         if (dialect == Dialect.POSTGRESQL) {
             String name = url.replaceFirst("jdbc:postgresql://[^/]+/([^?]*).*", "$1");
             execute(System.getenv("MINT_TEST_POSTGRES_URL"), "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
