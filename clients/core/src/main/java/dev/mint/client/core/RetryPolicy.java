@@ -1,0 +1,70 @@
+package dev.mint.client.core;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * When and how long to wait before resending a request.
+ *
+ * <ul>
+ *   <li>Retried statuses: 408, 429, 500, 502, 503, 504. Idempotent requests are retried on all of them and
+ *       on I/O failures; other requests only on 429 (the server refused before doing anything) and on a
+ *       refused connection (nothing was sent).</li>
+ *   <li>The wait doubles from {@link #initialDelay()} up to {@link #maxDelay()}, scaled by a random factor
+ *       in [0.5, 1] so that many clients do not retry in step.</li>
+ *   <li>A {@code Retry-After} header (seconds or HTTP date) replaces the computed wait; one longer than
+ *       {@link #maxRetryAfter()} ends the retries and the response is returned as it is.</li>
+ *   <li>{@link #deadline()}, when set, bounds the whole call including waits.</li>
+ * </ul>
+ */
+public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDelay, Duration maxRetryAfter,
+                          Optional<Duration> deadline) {
+    private static final Set<Integer> RETRIED_STATUSES = Set.of(408, 429, 500, 502, 503, 504);
+
+    public RetryPolicy {
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries must be >= 0");
+        }
+        Objects.requireNonNull(initialDelay, "initialDelay == null");
+        Objects.requireNonNull(maxDelay, "maxDelay == null");
+        Objects.requireNonNull(maxRetryAfter, "maxRetryAfter == null");
+        Objects.requireNonNull(deadline, "deadline == null");
+    }
+
+    /** Two retries, 0.5 s then 1 s (before jitter), Retry-After honoured up to 60 s, no deadline. */
+    public static RetryPolicy defaults() {
+        return new RetryPolicy(2, Duration.ofMillis(500), Duration.ofSeconds(8), Duration.ofSeconds(60), Optional.empty());
+    }
+
+    public static RetryPolicy none() {
+        return new RetryPolicy(0, Duration.ZERO, Duration.ZERO, Duration.ZERO, Optional.empty());
+    }
+
+    public RetryPolicy withMaxRetries(int maxRetries) {
+        return new RetryPolicy(maxRetries, initialDelay, maxDelay, maxRetryAfter, deadline);
+    }
+
+    public RetryPolicy withDeadline(Duration deadline) {
+        return new RetryPolicy(maxRetries, initialDelay, maxDelay, maxRetryAfter, Optional.of(deadline));
+    }
+
+    public RetryPolicy withDelays(Duration initialDelay, Duration maxDelay) {
+        return new RetryPolicy(maxRetries, initialDelay, maxDelay, maxRetryAfter, deadline);
+    }
+
+    /** Whether this status may be retried for a request of this kind. */
+    public boolean retriesStatus(int status, boolean idempotent) {
+        return idempotent ? RETRIED_STATUSES.contains(status) : status == 429;
+    }
+
+    /** The computed wait before retry number {@code retry} (0-based), jitter included. */
+    public Duration backoff(int retry) {
+        long base = initialDelay.toMillis() << Math.min(retry, 20);
+        long capped = Math.min(Math.max(base, 0), maxDelay.toMillis());
+        double factor = 0.5 + ThreadLocalRandom.current().nextDouble() * 0.5;
+        return Duration.ofMillis((long) (capped * factor));
+    }
+}

@@ -1,0 +1,36 @@
+package dev.mint.client;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The JSON fields of a create or update request, in the order they were set. A field set to null is sent
+ * as an explicit JSON null (which clears it); a field never set is left out.
+ */
+final class Fields {
+    private final Map<String, Object> values = new LinkedHashMap<>();
+
+    Fields put(String field, Object value) {
+        values.put(Objects.requireNonNull(field, "field == null"), value);
+        return this;
+    }
+
+    Fields putAll(Fields other) {
+        values.putAll(other.values);
+        return this;
+    }
+
+    Map<String, Object> asMap() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    boolean isEmpty() {
+        return values.isEmpty();
+    }
+
+    static <T> T required(T value, String name) {
+        return Objects.requireNonNull(value, name + " == null");
+    }
+}
