@@ -18,12 +18,12 @@ import java.util.Map;
  * It stands in for third-party servers (proxies, other implementations) whose error shapes and retry
  * signals the transport must handle.
  */
-final class StubServer implements AutoCloseable {
-    record Canned(int status, Map<String, String> headers, String body, long delayMillis) {
+public final class StubServer implements AutoCloseable {
+    public record Canned(int status, Map<String, String> headers, String body, long delayMillis) {
     }
 
-    record Received(String method, String path, Map<String, List<String>> headers, String body) {
-        String header(String name) {
+    public record Received(String method, String path, Map<String, List<String>> headers, String body) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
@@ -33,7 +33,7 @@ final class StubServer implements AutoCloseable {
     private final Deque<Canned> responses = new ArrayDeque<>();
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
 
-    StubServer() {
+    public StubServer() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -44,25 +44,25 @@ final class StubServer implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    StubServer enqueue(int status, String body) {
+    public StubServer enqueue(int status, String body) {
         return enqueue(status, Map.of("Content-Type", "application/json"), body);
     }
 
-    synchronized StubServer enqueue(int status, Map<String, String> headers, String body) {
+    public synchronized StubServer enqueue(int status, Map<String, String> headers, String body) {
         responses.add(new Canned(status, headers, body, 0));
         return this;
     }
 
-    synchronized StubServer enqueueSlow(long delayMillis) {
+    public synchronized StubServer enqueueSlow(long delayMillis) {
         responses.add(new Canned(200, Map.of(), "{}", delayMillis));
         return this;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
