@@ -17,17 +17,8 @@ final class Fields {
         return this;
     }
 
-    Fields putAll(Fields other) {
-        values.putAll(other.values);
-        return this;
-    }
-
     Map<String, Object> asMap() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(values));
-    }
-
-    boolean isEmpty() {
-        return values.isEmpty();
     }
 
     static <T> T required(T value, String name) {
