@@ -33,6 +33,7 @@ public abstract class AnalysisPlugin {
     private volatile PlatformContext context;
     private volatile boolean opened;
     private volatile Record settings;
+    private volatile LocalDatabase localDatabase;
 
     /** Identity, prefix and capabilities. Called often; return a constant. */
     public abstract PluginMetadata metadata();
@@ -122,6 +123,23 @@ public abstract class AnalysisPlugin {
         return config;
     }
 
+    // ---- exports ---------------------------------------------------------------------------------------
+
+    /** The tree view of a payload; {@link Exports#autoJsonToTree} unless overridden. */
+    public List<TreeNode> exportTree(Map<String, ?> data) {
+        return Exports.autoJsonToTree(data);
+    }
+
+    /** The summary view of a payload; {@link Exports#autoJsonToSummary} unless overridden. */
+    public Map<String, Object> exportSummary(Map<String, ?> data) {
+        return Exports.autoJsonToSummary(data);
+    }
+
+    /** The CSV export of a payload; {@link Exports#autoJsonToCsv} unless overridden. */
+    public String exportCsv(Map<String, ?> data) {
+        return Exports.autoJsonToCsv(data);
+    }
+
     // ---- context -------------------------------------------------------------------------------------
 
     /** The platform context; empty when standalone or not yet opened. */
@@ -150,6 +168,50 @@ public abstract class AnalysisPlugin {
     /** The key under which this plugin's design data and results are stored; its name by default. */
     public String pluginId() {
         return metadata().name();
+    }
+
+    // ---- the plugin's own tables --------------------------------------------------------------------
+
+    /**
+     * Where the plugin's own tables live: integrated, its part of the platform database (needs
+     * {@code requiresSharedDatabase}); standalone, the local database of {@link #setupStandaloneDb}.
+     *
+     * @throws ConfigurationException when neither is available
+     */
+    public final PluginDatabase pluginDatabase() {
+        PlatformContext current = context;
+        if (current != null) {
+            return current.sharedDatabase().orElseThrow(() -> new ConfigurationException("Plugin " + metadata().name()
+                    + " uses its own tables but does not declare requiresSharedDatabase",
+                    "capabilities.requires_shared_database"));
+        }
+        LocalDatabase local = localDatabase;
+        if (local == null) {
+            throw new ConfigurationException("Standalone database not initialized; call setupStandaloneDb() before use",
+                    "local_database");
+        }
+        return local.asPluginDatabase();
+    }
+
+    /** Opens (once) the standalone SQLite database and applies {@link #migrations()} to it. */
+    public final synchronized LocalDatabase setupStandaloneDb(LocalDatabaseConfig config) {
+        if (localDatabase == null) {
+            LocalDatabase database = new LocalDatabase(metadata().name(), config);
+            database.initialize(migrations());
+            localDatabase = database;
+        }
+        return localDatabase;
+    }
+
+    public final synchronized void teardownStandaloneDb() {
+        if (localDatabase != null) {
+            localDatabase.close();
+            localDatabase = null;
+        }
+    }
+
+    public final Optional<LocalDatabase> localDatabase() {
+        return Optional.ofNullable(localDatabase);
     }
 
     // ---- settings ------------------------------------------------------------------------------------
