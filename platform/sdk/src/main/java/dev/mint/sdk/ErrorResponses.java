@@ -22,12 +22,7 @@ public final class ErrorResponses {
     }
 
     public static void register(RoutesConfig routes) {
-        routes.exception(PluginException.class, (e, ctx) -> {
-            if (e.httpStatus() >= 500) {
-                LOG.error("Request {} failed: {}", RequestIds.current(ctx), e.getMessage(), e);
-            }
-            ctx.status(e.httpStatus()).json(e.toMap());
-        });
+        routes.exception(PluginException.class, (e, ctx) -> answer(ctx, e));
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             int status = e.getStatus();
             String message = switch (status) {
@@ -43,6 +38,14 @@ public final class ErrorResponses {
             answer(ctx, 500, "INTERNAL_ERROR", "Internal server error; quote request id " + RequestIds.current(ctx),
                     Map.of("request_id", RequestIds.current(ctx)));
         });
+    }
+
+    /** Answers with the exception's status and envelope; server-side failures (5xx) are logged. */
+    public static void answer(Context ctx, PluginException e) {
+        if (e.httpStatus() >= 500) {
+            LOG.error("Request {} failed: {}", RequestIds.current(ctx), e.getMessage(), e);
+        }
+        ctx.status(e.httpStatus()).json(e.toMap());
     }
 
     public static void answer(Context ctx, int status, String code, String message, Map<String, ?> details) {

@@ -78,7 +78,7 @@ public record PluginMetadata(String name, String version, String description, St
     /** Builds {@link PluginMetadata}. */
     public static final class Builder {
         private final String name;
-        private final String version;
+        private String version;
         private String description = "";
         private String analysisType = "";
         private String routesPrefix;
@@ -94,6 +94,11 @@ public record PluginMetadata(String name, String version, String description, St
         private Builder(String name, String version) {
             this.name = Objects.requireNonNull(name, "name == null");
             this.version = Objects.requireNonNull(version, "version == null");
+        }
+
+        public Builder version(String version) {
+            this.version = Objects.requireNonNull(version, "version == null");
+            return this;
         }
 
         public Builder description(String description) {

@@ -1,5 +1,6 @@
 package dev.mint.server;
 
+import dev.mint.sdk.RequestIds;
 import dev.mint.server.audit.Actor;
 import dev.mint.server.audit.AuditLog;
 import dev.mint.server.auth.AuthRoutes;
@@ -17,7 +18,6 @@ import dev.mint.server.experiments.ExperimentStore;
 import dev.mint.server.experiments.ExperimentTypeStore;
 import dev.mint.server.http.ErrorHandling;
 import dev.mint.server.http.Json;
-import dev.mint.server.http.RequestIds;
 import dev.mint.server.projects.Access;
 import dev.mint.server.projects.ProjectRoutes;
 import dev.mint.server.projects.ProjectStore;

@@ -1,7 +1,7 @@
 package dev.mint.server.audit;
 
+import dev.mint.sdk.RequestIds;
 import dev.mint.server.auth.Principal;
-import dev.mint.server.http.RequestIds;
 import io.javalin.http.Context;
 
 /** Who did something, and from where: the subject of an audit event. */

@@ -1,75 +1,21 @@
 package dev.mint.server.http;
 
-import dev.mint.sdk.PluginException;
+import dev.mint.sdk.ErrorResponses;
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Turns every failure into the platform's error envelope {@code {"error", "message", "details"}}.
- * Handlers throw; this is the one place that answers. Anything unexpected is logged with the request id
- * and answered as a generic 500: no exception text or stack trace leaves the server.
+ * The platform's error answers: the SDK's envelope mapping ({@link ErrorResponses}), which plugins share,
+ * plus the response headers some platform errors carry (e.g. {@code Retry-After} on 429).
  */
 public final class ErrorHandling {
-    private static final Logger LOG = LoggerFactory.getLogger(ErrorHandling.class);
-
     private ErrorHandling() {
     }
 
     public static void register(RoutesConfig routes) {
-        routes.exception(PluginException.class, (e, ctx) -> {
-            if (e instanceof ApiException api) {
-                api.headers().forEach(ctx::header);
-            }
-            if (e.httpStatus() >= 500) {
-                LOG.error("Request {} failed: {}", RequestIds.current(ctx), e.getMessage(), e);
-            }
-            ctx.status(e.httpStatus()).json(e.toMap());
+        ErrorResponses.register(routes);
+        routes.exception(ApiException.class, (e, ctx) -> {
+            e.headers().forEach(ctx::header);
+            ErrorResponses.answer(ctx, e);
         });
-        routes.exception(HttpResponseException.class, (e, ctx) -> {
-            int status = e.getStatus();
-            String message = switch (status) {
-                case 404 -> "No route for " + ctx.method() + " " + ctx.path();
-                case 405 -> "Method " + ctx.method() + " is not allowed on " + ctx.path();
-                case 413 -> "Request body is larger than the configured limit";
-                default -> e.getMessage();
-            };
-            answer(ctx, status, codeFor(status), message, Map.of());
-        });
-        routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("Request {} {} {} failed", RequestIds.current(ctx), ctx.method(), ctx.path(), e);
-            answer(ctx, 500, "INTERNAL_ERROR", "Internal server error; quote request id " + RequestIds.current(ctx),
-                    Map.of("request_id", RequestIds.current(ctx)));
-        });
-    }
-
-    public static void answer(Context ctx, int status, String code, String message, Map<String, ?> details) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", code);
-        body.put("message", message);
-        if (!details.isEmpty()) {
-            body.put("details", details);
-        }
-        ctx.status(status).json(body);
-    }
-
-    private static String codeFor(int status) {
-        return switch (status) {
-            case 400 -> "BAD_REQUEST";
-            case 401 -> "UNAUTHORIZED";
-            case 403 -> "PERMISSION_DENIED";
-            case 404 -> "NOT_FOUND";
-            case 405 -> "METHOD_NOT_ALLOWED";
-            case 409 -> "CONFLICT";
-            case 413 -> "PAYLOAD_TOO_LARGE";
-            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
-            case 422 -> "VALIDATION_ERROR";
-            case 429 -> "RATE_LIMITED";
-            default -> "HTTP_" + status;
-        };
     }
 }
