@@ -19,9 +19,16 @@ public final class PluginMount {
     }
 
     /**
-     * Adds every router of {@code plugin}; {@code guards} run before each of its matched routes (in order),
-     * e.g. the platform's authentication check for {@code requiresAuth} plugins.
+     * Adds every router of {@code plugin}. With a context and {@code requiresAuth} declared, every route
+     * first requires an authenticated user (401 otherwise); a null context (standalone) has no users.
      */
+    public static void mount(RoutesConfig routes, AnalysisPlugin plugin, PlatformContext context) {
+        List<Handler> guards = context != null && plugin.metadata().capabilities().requiresAuth()
+                ? List.of(context::requireUser) : List.of();
+        mount(routes, plugin, guards);
+    }
+
+    /** Adds every router of {@code plugin}; {@code guards} run, in order, before each of its matched routes. */
     public static void mount(RoutesConfig routes, AnalysisPlugin plugin, List<Handler> guards) {
         String prefix = apiPrefix(plugin.metadata());
         for (PluginRouter router : plugin.routers()) {

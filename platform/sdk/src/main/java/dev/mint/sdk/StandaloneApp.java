@@ -1,6 +1,7 @@
 package dev.mint.sdk;
 
 import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,6 +48,7 @@ public final class StandaloneApp {
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.router.ignoreTrailingSlashes = true;
+            cfg.jsonMapper(new JavalinJackson(WireJson.MAPPER, false));
             if (options.allowAnyOrigin()) {
                 cfg.bundledPlugins.enableCors(cors -> cors.addRule(rule -> rule.anyHost()));
             }
@@ -54,7 +56,7 @@ public final class StandaloneApp {
             cfg.routes.after(ctx -> RequestIds.clear());
             ErrorResponses.register(cfg.routes);
             cfg.routes.get("/health", ctx -> ctx.json(plugin.checkHealth().toMap()));
-            PluginMount.mount(cfg.routes, plugin, List.of());
+            PluginMount.mount(cfg.routes, plugin, (PlatformContext) null);
             frontend.ifPresent(dir -> cfg.routes.get("/*", new SpaFiles(dir, List.of("/api", "/health"))));
             cfg.events.serverStarting(() -> {
                 plugin.setupStandaloneDb(options.database());
