@@ -38,6 +38,22 @@ public final class MigrationRunner {
         this.table = dialect == Dialect.SQLITE ? "_plugin_migrations" : "plugin_schema_migrations";
     }
 
+    /**
+     * The migrations of a package: every concrete {@link PluginMigration} class directly in
+     * {@code packageName} (directory or jar) with a public no-argument constructor, sorted by version.
+     *
+     * @throws MigrationError when a class cannot be loaded or created
+     */
+    public static List<PluginMigration> discover(ClassLoader loader, String packageName) {
+        return MigrationDiscovery.discover(Objects.requireNonNull(loader, "loader == null"),
+                Objects.requireNonNull(packageName, "packageName == null"));
+    }
+
+    /** Discovers the migrations of {@code packageName} and applies the pending ones. */
+    public MigrationResult runPackage(ClassLoader loader, String packageName) {
+        return run(discover(loader, packageName));
+    }
+
     /** Applies every pending migration. */
     public MigrationResult run(List<? extends PluginMigration> migrations) {
         return run(migrations, false);
