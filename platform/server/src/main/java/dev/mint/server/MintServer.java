@@ -18,6 +18,8 @@ import dev.mint.server.experiments.ExperimentStore;
 import dev.mint.server.experiments.ExperimentTypeStore;
 import dev.mint.server.http.ErrorHandling;
 import dev.mint.server.http.Json;
+import dev.mint.server.plugins.PluginRegistry;
+import dev.mint.server.plugins.PluginRoutes;
 import dev.mint.server.projects.Access;
 import dev.mint.server.projects.ProjectRoutes;
 import dev.mint.server.projects.ProjectStore;
@@ -48,12 +50,15 @@ public final class MintServer implements AutoCloseable {
     private final Database database;
     private final Javalin app;
     private final Optional<String> generatedAdminPassword;
+    private final PluginRegistry plugins;
 
-    private MintServer(ServerConfig config, Database database, Javalin app, Optional<String> generatedAdminPassword) {
+    private MintServer(ServerConfig config, Database database, Javalin app, Optional<String> generatedAdminPassword,
+                       PluginRegistry plugins) {
         this.config = config;
         this.database = database;
         this.app = app;
         this.generatedAdminPassword = generatedAdminPassword;
+        this.plugins = plugins;
     }
 
     public static MintServer start(ServerConfig config) {
@@ -73,6 +78,7 @@ public final class MintServer implements AutoCloseable {
                     config.tokenTtl(), config.refreshGrace());
             Authenticator auth = new Authenticator(database.jdbi(), tokens, roles);
             Access access = new Access(config.experimentVisibility());
+            PluginRegistry plugins = new PluginRegistry();
             ProjectStore projects = new ProjectStore();
             ExperimentRoutes experimentRoutes = new ExperimentRoutes(database.jdbi(), new ExperimentStore(database),
                     new ExperimentTypeStore(), new ExperimentDataStore(), projects, audit, auth, access);
@@ -88,15 +94,16 @@ public final class MintServer implements AutoCloseable {
                 cfg.routes.before(RequestIds::assign);
                 cfg.routes.after(ctx -> RequestIds.clear());
                 ErrorHandling.register(cfg.routes);
-                new SystemRoutes(database, audit, auth, config).register(cfg.routes);
+                new SystemRoutes(database, audit, auth, config, plugins).register(cfg.routes);
                 new AuthRoutes(database.jdbi(), users, audit, tokens, auth,
                         new LoginRateLimiter(config.loginAttemptsPerMinute())).register(cfg.routes);
                 new UserRoutes(database.jdbi(), users, roles, audit, auth).register(cfg.routes);
                 experimentRoutes.register(cfg.routes);
                 new ProjectRoutes(database.jdbi(), projects, users, audit, auth, access, experimentRoutes).register(cfg.routes);
+                new PluginRoutes(database, plugins, audit, auth).register(cfg.routes);
             });
             app.start();
-            MintServer server = new MintServer(config, database, app, generated);
+            MintServer server = new MintServer(config, database, app, generated, plugins);
             server.logStartup();
             return server;
         } catch (RuntimeException e) {
@@ -114,6 +121,11 @@ public final class MintServer implements AutoCloseable {
     public String baseUrl() {
         String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+    }
+
+    /** The plugins this platform knows (loaded or failed). */
+    public PluginRegistry plugins() {
+        return plugins;
     }
 
     public Database database() {

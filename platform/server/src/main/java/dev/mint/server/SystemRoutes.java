@@ -6,10 +6,10 @@ import dev.mint.server.auth.Permission;
 import dev.mint.server.db.Database;
 import dev.mint.server.http.Page;
 import dev.mint.server.http.Params;
+import dev.mint.server.plugins.PluginRegistry;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,13 +19,15 @@ final class SystemRoutes {
     private final AuditLog audit;
     private final Authenticator auth;
     private final ServerConfig config;
+    private final PluginRegistry plugins;
     private final String bootId = UUID.randomUUID().toString();
 
-    SystemRoutes(Database database, AuditLog audit, Authenticator auth, ServerConfig config) {
+    SystemRoutes(Database database, AuditLog audit, Authenticator auth, ServerConfig config, PluginRegistry plugins) {
         this.database = database;
         this.audit = audit;
         this.auth = auth;
         this.config = config;
+        this.plugins = plugins;
     }
 
     void register(RoutesConfig routes) {
@@ -41,7 +43,13 @@ final class SystemRoutes {
         body.put("version", Version.CURRENT);
         body.put("boot_id", bootId);
         body.put("database", database.dialect().wireName());
-        body.put("plugins", List.of());
+        body.put("plugins", plugins.list().stream().map(p -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", p.name());
+            entry.put("version", p.version());
+            entry.put("status", p.status());
+            return entry;
+        }).toList());
         ctx.json(body);
     }
 

@@ -26,7 +26,8 @@ public final class PlatformSchema {
     }
 
     public static MigrationResult migrate(Database database) {
-        return new MigrationRunner(database.jdbi(), NAME, database.dialect()).run(List.of(new V1Core(), new V2CaseInsensitiveNames()));
+        return new MigrationRunner(database.jdbi(), NAME, database.dialect()).run(List.of(new V1Core(), new V2CaseInsensitiveNames(),
+                new V3PluginConfigs()));
     }
 
     private static Column created() {
@@ -202,6 +203,29 @@ public final class PlatformSchema {
         public void upgrade(MigrationOps op) {
             op.execute("CREATE UNIQUE INDEX IF NOT EXISTS ux_users_username_lower ON users (lower(username))");
             op.execute("CREATE UNIQUE INDEX IF NOT EXISTS ux_projects_name_lower ON projects (lower(name))");
+        }
+    }
+
+    /** Stored configuration of each plugin, with a revision for conditional writes. */
+    static final class V3PluginConfigs implements PluginMigration {
+        @Override
+        public int version() {
+            return 3;
+        }
+
+        @Override
+        public String name() {
+            return "plugin configs";
+        }
+
+        @Override
+        public void upgrade(MigrationOps op) {
+            op.createTable("plugin_configs",
+                    Column.of("plugin_name", TEXT).notNull().unique(),
+                    Column.of("config", JSON).notNull(),
+                    Column.of("revision", BIGINT).notNull(),
+                    Column.of("updated_by", BIGINT).references("users", "id", OnDelete.SET_NULL),
+                    updated());
         }
     }
 }
