@@ -7,8 +7,14 @@ import picocli.CommandLine.Command;
 /** The {@code mint} command. {@code main} only runs the command line and exits with its code. */
 @Command(name = "mint", mixinStandardHelpOptions = true, versionProvider = MintCommand.VersionProvider.class,
         description = "MINT platform: run the server, talk to it, build plugins.",
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, AuthCommand.class,
+            CommandLine.HelpCommand.class})
 public final class MintCommand {
+    final CliContext context;
+
+    private MintCommand(CliContext context) {
+        this.context = context;
+    }
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -16,10 +22,23 @@ public final class MintCommand {
 
     /** The configured command line; tests call {@code execute} on it. */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new MintCommand());
+        return commandLine(CliContext.system());
+    }
+
+    /**
+     * A command line reading the world through {@code context}. Errors print one line,
+     * {@code mint: <message>}, and exit with the code of {@link ExitCodes}: never a stack trace.
+     */
+    static CommandLine commandLine(CliContext context) {
+        CommandLine cli = new CommandLine(new MintCommand(context));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("mint: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            return ExitCodes.FAILURE;
+            commandLine.getErr().println("mint: " + ExitCodes.message(e));
+            return ExitCodes.of(e);
+        });
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine failed = e.getCommandLine();
+            failed.getErr().println("mint: " + e.getMessage() + " (see '" + failed.getCommandSpec().qualifiedName() + " --help')");
+            return ExitCodes.USAGE;
         });
         return cli;
     }
