@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code mint} command. {@code main} only runs the command line and exits with its code. */
 @Command(name = "mint", mixinStandardHelpOptions = true, versionProvider = MintCommand.VersionProvider.class,
         description = "MINT platform: run the server, talk to it, build plugins.",
-        subcommands = {ServeCommand.class, AuthCommand.class,
+        subcommands = {ServeCommand.class, AuthCommand.class, StatusCommand.class, ExperimentCommand.class,
+            ProjectCommand.class, PluginCommand.class, CompletionCommand.class,
             CommandLine.HelpCommand.class})
 public final class MintCommand {
     final CliContext context;

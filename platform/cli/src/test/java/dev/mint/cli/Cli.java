@@ -1,5 +1,8 @@
 package dev.mint.cli;
 
+import dev.mint.client.CredentialsStore;
+import dev.mint.client.HostCredentials;
+import dev.mint.client.StoredCredentials;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -24,6 +27,13 @@ final class Cli {
 
     Cli env(String name, String value) {
         env.put(name, value);
+        return this;
+    }
+
+    /** Stores {@code token} for {@code url} as `mint auth login` would, making it the default host. */
+    Cli loggedIn(String url, String token) {
+        CredentialsStore.forEnvironment(env).save(StoredCredentials.empty()
+                .withHost(url, HostCredentials.bearer(token, "test", null)));
         return this;
     }
 
