@@ -27,10 +27,13 @@ public final class AuthApi {
         return token;
     }
 
-    /** {@code POST /api/auth/refresh}: exchanges the current token for a fresh one and keeps it. */
+    /**
+     * {@code POST /api/auth/refresh}: exchanges the current token for a fresh one and keeps it (and, when
+     * the token came from the credentials file, saves it there).
+     */
     public TokenResponse refresh() {
         TokenResponse token = http.call(http.jsonRequest("POST", "/api/auth/refresh", Map.of()), TokenResponse.class);
-        http.token(token.accessToken());
+        http.refreshed(token);
         return token;
     }
 

@@ -50,6 +50,12 @@ final class MintHttp implements AutoCloseable {
         token.set(newToken);
     }
 
+    /** Takes a refreshed token into use and tells the refresh listener. */
+    void refreshed(TokenResponse refreshed) {
+        token.set(refreshed.accessToken());
+        onRefresh.accept(refreshed);
+    }
+
     <T> T call(ApiRequest request, Class<T> type) {
         return decode(send(request), json.mapper().constructType(type));
     }
@@ -121,8 +127,7 @@ final class MintHttp implements AutoCloseable {
             try {
                 TokenResponse refreshed = decode(sendWith(jsonRequest("POST", REFRESH_PATH, java.util.Map.of()), stale),
                         json.mapper().constructType(TokenResponse.class));
-                token.set(refreshed.accessToken());
-                onRefresh.accept(refreshed);
+                refreshed(refreshed);
                 return refreshed.accessToken();
             } catch (MintApiException refreshFailed) {
                 return null;

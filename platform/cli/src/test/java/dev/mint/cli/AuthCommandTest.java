@@ -98,6 +98,20 @@ class AuthCommandTest {
     }
 
     @Test
+    void tokenExpiredBeyondTheRefreshGraceIsExit3() throws Exception {
+        try (TestPlatform strict = TestPlatform.start(b -> b.tokenTtl(java.time.Duration.ofSeconds(1))
+                .refreshGrace(java.time.Duration.ZERO))) {
+            Cli cli = new Cli(home.resolve("strict"));
+            assertThat(cli.runWithInput(TestPlatform.ADMIN_PASSWORD + "\n", "auth", "login", "--url", strict.baseUrl(),
+                    "--username", "admin").exitCode()).isZero();
+            Thread.sleep(2_100);
+            Cli.Result expired = cli.run("experiment", "list");
+            assertThat(expired.exitCode()).isEqualTo(3);
+            assertThat(expired.err()).startsWith("mint: ").hasLineCount(1);
+        }
+    }
+
+    @Test
     void corruptOrWorldReadableCredentialsFileIsOneLineExit1() throws Exception {
         Files.createDirectories(credentials().getParent());
         Files.writeString(credentials(), "{not json");
