@@ -29,10 +29,13 @@ public final class ExperimentFields {
     }
 
     /** Builds {@link ExperimentFields}. */
-    public static final class Builder {
-        private final Fields fields = new Fields();
-
+    public static final class Builder extends Fields.Builder<Builder> {
         private Builder() {
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
 
         public Builder name(String name) {
@@ -77,11 +80,6 @@ public final class ExperimentFields {
             return set("end_date", Fields.required(endDate, "endDate").toString());
         }
 
-        /** Any wire field by its JSON name; {@code null} sends an explicit null. */
-        public Builder set(String field, Object value) {
-            fields.put(field, value);
-            return this;
-        }
 
         public ExperimentFields build() {
             return new ExperimentFields(fields);

@@ -41,7 +41,8 @@ public final class ExperimentListParams {
         return b.copy();
     }
 
-    void applyTo(ApiRequest.Builder request, boolean withPaging) {
+    /** Adds the filters and sort (not the paging) as query parameters. */
+    void applyFilters(ApiRequest.Builder request) {
         request.query("status", b.status)
                 .query("experiment_type", b.experimentType)
                 .query("project", b.project)
@@ -52,9 +53,6 @@ public final class ExperimentListParams {
                 .query("created_before", b.createdBefore)
                 .query("sort_by", b.sortBy)
                 .query("sort_order", b.sortOrder);
-        if (withPaging) {
-            request.query("skip", b.skip).query("limit", b.limit);
-        }
     }
 
     /** Builds {@link ExperimentListParams}. */
@@ -142,19 +140,13 @@ public final class ExperimentListParams {
         }
 
         public Builder skip(int skip) {
-            if (skip < 0) {
-                throw new IllegalArgumentException("skip must be >= 0");
-            }
-            this.skip = skip;
+            this.skip = Paging.skip(skip);
             return this;
         }
 
         /** Page size; for {@code iterateAll} the size of each page fetched. */
         public Builder limit(int limit) {
-            if (limit < 1) {
-                throw new IllegalArgumentException("limit must be >= 1");
-            }
-            this.limit = limit;
+            this.limit = Paging.limit(limit);
             return this;
         }
 

@@ -44,7 +44,7 @@ public final class ExperimentsApi {
 
     Page<Experiment> listAt(String path, ExperimentListParams params, int skip, int limit) {
         ApiRequest.Builder request = ApiRequest.builder("GET", path);
-        params.applyTo(request, false);
+        params.applyFilters(request);
         request.query("skip", skip).query("limit", limit);
         return http.page(request.build(), "experiments", Experiment.class, skip);
     }

@@ -12,6 +12,19 @@ import java.util.Objects;
 final class Fields {
     private final Map<String, Object> values = new LinkedHashMap<>();
 
+    /** The base of the public field builders: typed setters call {@link #set}. */
+    abstract static class Builder<B extends Builder<B>> {
+        final Fields fields = new Fields();
+
+        /** Any wire field by its JSON name; {@code null} sends an explicit null. */
+        public B set(String field, Object value) {
+            fields.put(field, value);
+            return self();
+        }
+
+        abstract B self();
+    }
+
     Fields put(String field, Object value) {
         values.put(Objects.requireNonNull(field, "field == null"), value);
         return this;

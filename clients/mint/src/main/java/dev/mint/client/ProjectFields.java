@@ -22,10 +22,13 @@ public final class ProjectFields {
     }
 
     /** Builds {@link ProjectFields}. */
-    public static final class Builder {
-        private final Fields fields = new Fields();
-
+    public static final class Builder extends Fields.Builder<Builder> {
         private Builder() {
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
 
         public Builder name(String name) {
@@ -46,10 +49,6 @@ public final class ProjectFields {
             return set("visibility", Fields.required(visibility, "visibility"));
         }
 
-        public Builder set(String field, Object value) {
-            fields.put(field, value);
-            return this;
-        }
 
         public ProjectFields build() {
             return new ProjectFields(fields);

@@ -34,11 +34,9 @@ public final class ProjectListParams {
         return limit;
     }
 
-    void applyTo(ApiRequest.Builder request, boolean withPaging) {
+    /** Adds the filters and sort (not the paging) as query parameters. */
+    void applyFilters(ApiRequest.Builder request) {
         request.query("status", status).query("search", search).query("my_projects", myProjects ? "true" : null);
-        if (withPaging) {
-            request.query("skip", skip).query("limit", limit);
-        }
     }
 
     /** Builds {@link ProjectListParams}. */
@@ -70,18 +68,12 @@ public final class ProjectListParams {
         }
 
         public Builder skip(int skip) {
-            if (skip < 0) {
-                throw new IllegalArgumentException("skip must be >= 0");
-            }
-            this.skip = skip;
+            this.skip = Paging.skip(skip);
             return this;
         }
 
         public Builder limit(int limit) {
-            if (limit < 1) {
-                throw new IllegalArgumentException("limit must be >= 1");
-            }
-            this.limit = limit;
+            this.limit = Paging.limit(limit);
             return this;
         }
 

@@ -37,7 +37,7 @@ public final class ProjectsApi {
 
     private Page<Project> listAt(ProjectListParams params, int skip, int limit) {
         ApiRequest.Builder request = ApiRequest.builder("GET", BASE);
-        params.applyTo(request, false);
+        params.applyFilters(request);
         request.query("skip", skip).query("limit", limit);
         return http.page(request.build(), "projects", Project.class, skip);
     }

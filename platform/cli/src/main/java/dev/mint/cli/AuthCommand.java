@@ -13,34 +13,20 @@ import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code mint auth login|logout|status|refresh}: tokens stored per host in the credentials file. */
 @Command(name = "auth", mixinStandardHelpOptions = true,
         description = "Log in to a platform and manage the stored token (see docs/cli.md for the credentials file).")
-final class AuthCommand {
+final class AuthCommand extends PlatformGroup {
     private static final String DEFAULT_URL = "http://127.0.0.1:8001";
-
-    @ParentCommand
-    MintCommand root;
-    @Mixin
-    Connection connection;
-    @Spec
-    CommandSpec spec;
-
-    private Output out() {
-        return new Output(spec.commandLine().getOut());
-    }
 
     @Command(name = "login", mixinStandardHelpOptions = true,
             description = {"Log in and store the token for the host, which becomes the default host.",
                 "Prompts for the URL, username and password when not given (the password without echo)."})
     int login(@Option(names = "--username", paramLabel = "USER", description = "Username (prompted when absent).") String username,
               @Option(names = "--password-stdin", description = "Read the password from standard input.") boolean passwordStdin) {
-        CliContext context = root.context;
+        CliContext context = context();
         CredentialsStore store = connection.store(context);
         StoredCredentials stored = store.load().orElse(StoredCredentials.empty());
         String url = CredentialsStore.normalizeHost(Optional.ofNullable(connection.url).or(() -> context.env("MINT_URL"))
@@ -63,7 +49,7 @@ final class AuthCommand {
     @Command(name = "logout", mixinStandardHelpOptions = true,
             description = "Forget the stored token of the host (the default host unless --url).")
     int logout() {
-        CliContext context = root.context;
+        CliContext context = context();
         String url = connection.requireUrl(context);
         CredentialsStore store = connection.store(context);
         StoredCredentials stored = store.load().orElse(StoredCredentials.empty());
@@ -78,7 +64,7 @@ final class AuthCommand {
 
     @Command(name = "status", mixinStandardHelpOptions = true, description = "Show the host, user and token expiry.")
     int status(@Mixin JsonFlag json) {
-        try (MintClient client = connection.authenticated(root.context)) {
+        try (MintClient client = connection.authenticated(context())) {
             TokenVerification token = client.auth().verify();
             User me = client.whoami();
             if (json.json) {
@@ -101,7 +87,7 @@ final class AuthCommand {
 
     @Command(name = "refresh", mixinStandardHelpOptions = true, description = "Exchange the stored token for a fresh one.")
     int refresh() {
-        CliContext context = root.context;
+        CliContext context = context();
         String url = connection.requireUrl(context);
         CredentialsStore store = connection.store(context);
         StoredCredentials stored = store.load().orElse(StoredCredentials.empty());

@@ -1,7 +1,6 @@
 package dev.mint.cli;
 
 import dev.mint.client.ExperimentFields;
-import dev.mint.client.MintClient;
 import dev.mint.client.core.Page;
 import dev.mint.client.model.AnalysisResult;
 import dev.mint.client.model.DesignData;
@@ -13,32 +12,12 @@ import java.util.function.Function;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code mint experiment ...}: experiments, their types, design data and analysis results. */
 @Command(name = "experiment", mixinStandardHelpOptions = true, description = "List, show, create, change and delete experiments.")
-final class ExperimentCommand {
-    @ParentCommand
-    MintCommand root;
-    @Mixin
-    Connection connection;
-    @Spec
-    CommandSpec spec;
-
-    private Output out() {
-        return new Output(spec.commandLine().getOut());
-    }
-
-    private <T> T call(Function<MintClient, T> action) {
-        try (MintClient client = connection.authenticated(root.context)) {
-            return action.apply(client);
-        }
-    }
-
+final class ExperimentCommand extends PlatformGroup {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List experiments (newest first).")
     int list(@Mixin ExperimentFilters filters, @Mixin JsonFlag json) {
         return call(client -> printList(out(), filters, json.json, client.experiments()::list,
@@ -173,14 +152,11 @@ final class ExperimentCommand {
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete an experiment with its design data and results.")
     int delete(@Parameters(paramLabel = "ID") long id,
                @Option(names = {"--yes", "-y"}, description = "Do not ask for confirmation.") boolean yes) {
-        if (!Confirmation.confirm(root.context, yes, "Delete experiment " + id + " with its data and results?")) {
+        if (!Confirmation.confirm(context(), yes, "Delete experiment " + id + " with its data and results?")) {
             out().line("Not deleted");
             return ExitCodes.OK;
         }
-        call(client -> {
-            client.experiments().delete(id);
-            return null;
-        });
+        run(client -> client.experiments().delete(id));
         out().line("Deleted experiment " + id);
         return ExitCodes.OK;
     }
@@ -216,10 +192,7 @@ final class ExperimentCommand {
              @Option(names = "--schema-version", paramLabel = "V", defaultValue = "1.0", description = "Schema version (for --save; default ${DEFAULT-VALUE}).") String schemaVersion,
              @Mixin JsonFlag json) {
         if (change != null && change.delete) {
-            call(client -> {
-                client.experiments().deleteData(id);
-                return null;
-            });
+            run(client -> client.experiments().deleteData(id));
             out().line("Deleted the design data of experiment " + id);
             return ExitCodes.OK;
         }
@@ -228,7 +201,7 @@ final class ExperimentCommand {
             if (plugin == null) {
                 throw CliException.usage("--save needs --plugin: the plugin the design data belongs to");
             }
-            Map<String, Object> content = JsonInput.objectFrom(change.saveFrom, root.context);
+            Map<String, Object> content = JsonInput.objectFrom(change.saveFrom, context());
             data = call(client -> client.experiments().saveData(id, plugin, content, schemaVersion));
         } else {
             data = call(client -> client.experiments().getData(id));
@@ -266,15 +239,12 @@ final class ExperimentCommand {
             return ExitCodes.OK;
         }
         if (change != null && change.delete) {
-            call(client -> {
-                client.experiments().deleteResult(id, plugin);
-                return null;
-            });
+            run(client -> client.experiments().deleteResult(id, plugin));
             out().line("Deleted the " + plugin + " result of experiment " + id);
             return ExitCodes.OK;
         }
         AnalysisResult result = change != null && change.saveFrom != null
-                ? call(client -> client.experiments().saveResult(id, plugin, JsonInput.objectFrom(change.saveFrom, root.context)))
+                ? call(client -> client.experiments().saveResult(id, plugin, JsonInput.objectFrom(change.saveFrom, context())))
                 : call(client -> client.experiments().getResult(id, plugin));
         if (json.json) {
             out().json(result);

@@ -1,42 +1,21 @@
 package dev.mint.cli;
 
-import dev.mint.client.MintClient;
 import dev.mint.client.model.PluginConfig;
 import dev.mint.client.model.PluginInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Parameters;
 
 /** {@code mint plugin list} and {@code mint plugin config get|set}. */
 @Command(name = "plugin", mixinStandardHelpOptions = true, description = "Installed plugins and their configuration.",
         subcommands = PluginCommand.Config.class)
-final class PluginCommand {
-    @ParentCommand
-    MintCommand root;
-    @Mixin
-    Connection connection;
-    @Spec
-    CommandSpec spec;
-
-    <T> T call(Function<MintClient, T> action) {
-        try (MintClient client = connection.authenticated(root.context)) {
-            return action.apply(client);
-        }
-    }
-
-    Output out() {
-        return new Output(spec.commandLine().getOut());
-    }
-
+final class PluginCommand extends PlatformGroup {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List loaded and failed plugins.")
     int list(@Mixin JsonFlag json) {
         List<PluginInfo> plugins = call(client -> client.plugins().list());
@@ -78,7 +57,7 @@ final class PluginCommand {
                 @Mixin JsonFlag json) {
             Map<String, Object> values = new LinkedHashMap<>();
             if (file != null) {
-                values.putAll(JsonInput.objectFrom(file, plugin.root.context));
+                values.putAll(JsonInput.objectFrom(file, plugin.context()));
             }
             values.putAll(JsonInput.pairs(pairs == null ? List.of() : pairs));
             for (String key : unset == null ? new ArrayList<String>() : unset) {

@@ -1,41 +1,19 @@
 package dev.mint.cli;
 
-import dev.mint.client.MintClient;
 import dev.mint.client.ProjectFields;
 import dev.mint.client.ProjectListParams;
 import dev.mint.client.core.Page;
 import dev.mint.client.model.Project;
 import dev.mint.client.model.ProjectMember;
 import java.util.List;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code mint project ...}: projects, their experiments and members. */
 @Command(name = "project", mixinStandardHelpOptions = true, description = "List, show, create, change and delete projects.")
-final class ProjectCommand {
-    @ParentCommand
-    MintCommand root;
-    @Mixin
-    Connection connection;
-    @Spec
-    CommandSpec spec;
-
-    private Output out() {
-        return new Output(spec.commandLine().getOut());
-    }
-
-    private <T> T call(Function<MintClient, T> action) {
-        try (MintClient client = connection.authenticated(root.context)) {
-            return action.apply(client);
-        }
-    }
-
+final class ProjectCommand extends PlatformGroup {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List projects.")
     int list(@Option(names = "--status", description = "active, archived or completed.") String status,
              @Option(names = "--search", paramLabel = "TEXT", description = "Match in name and description.") String search,
@@ -161,10 +139,7 @@ final class ProjectCommand {
             out().line("Not deleted");
             return ExitCodes.OK;
         }
-        call(client -> {
-            client.projects().delete(id);
-            return null;
-        });
+        run(client -> client.projects().delete(id));
         out().line("Deleted project " + id + " and its experiments");
         return ExitCodes.OK;
     }
@@ -198,10 +173,7 @@ final class ProjectCommand {
             return ExitCodes.OK;
         }
         if (remove != null) {
-            call(client -> {
-                client.projects().removeMember(id, remove);
-                return null;
-            });
+            run(client -> client.projects().removeMember(id, remove));
             out().line("Removed user " + remove + " from project " + id);
             return ExitCodes.OK;
         }
