@@ -78,8 +78,20 @@ public final class ExperimentRoutes {
         routes.delete("/api/experiments/{id}/results/{plugin_id}", this::deleteResult);
     }
 
-    /** Serves a filtered page of visible experiments; also used for {@code /api/projects/{id}/experiments}. */
-    public void listInto(Context ctx, Principal principal, ExperimentStore.Filter filter) {
+    /**
+     * Serves a page of visible experiments filtered by the query parameters; also used for
+     * {@code /api/projects/{id}/experiments}, where {@code projectId} replaces any {@code project_id} parameter.
+     */
+    public void listInto(Context ctx, Principal principal, Optional<Long> projectId) {
+        ExperimentStore.Filter filter = new ExperimentStore.Filter(
+                Params.choice(ctx, "status", Experiment.STATUSES),
+                Params.string(ctx, "experiment_type"),
+                Params.string(ctx, "project"),
+                projectId.isPresent() ? projectId : Params.longParam(ctx, "project_id"),
+                Params.string(ctx, "search"),
+                Params.bool(ctx, "mine") ? Optional.of(principal.userId()) : Optional.empty(),
+                Params.time(ctx, "created_after"),
+                Params.time(ctx, "created_before"));
         String sortBy = Params.choice(ctx, "sort_by", ExperimentStore.SORT_KEYS).orElse("created_at");
         boolean ascending = Params.choice(ctx, "sort_order", List.of("asc", "desc")).orElse("desc").equals("asc");
         int skip = Params.skip(ctx);
@@ -90,18 +102,7 @@ public final class ExperimentRoutes {
     }
 
     private void list(Context ctx) {
-        Principal principal = auth.authenticate(ctx);
-        Optional<java.time.Instant> after = Params.time(ctx, "created_after");
-        Optional<java.time.Instant> before = Params.time(ctx, "created_before");
-        ExperimentStore.Filter filter = new ExperimentStore.Filter(
-                Params.choice(ctx, "status", Experiment.STATUSES),
-                Params.string(ctx, "experiment_type"),
-                Params.string(ctx, "project"),
-                Params.longParam(ctx, "project_id"),
-                Params.string(ctx, "search"),
-                Params.bool(ctx, "mine") ? Optional.of(principal.userId()) : Optional.empty(),
-                after, before);
-        listInto(ctx, principal, filter);
+        listInto(ctx, auth.authenticate(ctx), Optional.empty());
     }
 
     private void get(Context ctx) {

@@ -34,10 +34,6 @@ public final class ExperimentStore {
     public record Filter(Optional<String> status, Optional<String> experimentType, Optional<String> projectName,
                          Optional<Long> projectId, Optional<String> search, Optional<Long> createdBy,
                          Optional<Instant> createdAfter, Optional<Instant> createdBefore) {
-        public static Filter byProject(long projectId) {
-            return new Filter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(projectId), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty());
-        }
     }
 
     private static final String SELECT_BY_ID = SELECT + " WHERE e.id = ?";

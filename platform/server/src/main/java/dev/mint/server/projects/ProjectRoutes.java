@@ -9,7 +9,6 @@ import dev.mint.server.auth.Authenticator;
 import dev.mint.server.auth.Permission;
 import dev.mint.server.auth.Principal;
 import dev.mint.server.experiments.ExperimentRoutes;
-import dev.mint.server.experiments.ExperimentStore;
 import dev.mint.server.http.ApiException;
 import dev.mint.server.http.JsonBody;
 import dev.mint.server.http.Page;
@@ -20,6 +19,7 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -143,7 +143,7 @@ public final class ProjectRoutes {
         Principal principal = auth.authenticate(ctx);
         long id = Params.id(ctx, "id");
         jdbi.useHandle(h -> visible(h, principal, id));
-        experiments.listInto(ctx, principal, ExperimentStore.Filter.byProject(id));
+        experiments.listInto(ctx, principal, Optional.of(id));
     }
 
     private void members(Context ctx) {

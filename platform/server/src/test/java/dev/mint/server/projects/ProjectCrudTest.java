@@ -377,6 +377,21 @@ class ProjectCrudTest {
         assertNotFound(http.get("/api/projects/999999/experiments", member.token()));
     }
 
+    @Test
+    void projectExperimentsTakeTheFiltersOfTheExperimentList() {
+        long id = fixtures.projectId(member.token(), "open");
+        long planned = fixtures.experimentId(member.token(), id);
+        var done = http.post("/api/experiments", member.token(), Map.of("name", unique("done"), "status", "completed", "project_id", id));
+        assertThat(done.status()).as(done.toString()).isEqualTo(201);
+        long other = fixtures.projectId(member.token(), "open");
+        String path = "/api/projects/" + id + "/experiments";
+
+        assertThat(ids(http.get(path + "?status=completed", member.token()).json())).containsExactly(done.json().get("id").asLong());
+        assertThat(ids(http.get(path + "?status=planned&sort_order=asc", member.token()).json())).containsExactly(planned);
+        assertThat(http.get(path + "?project_id=" + other, member.token()).json().get("total").asInt()).isEqualTo(2);
+        assertInvalid(http.get(path + "?status=exploded", member.token()), "status");
+    }
+
     static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
