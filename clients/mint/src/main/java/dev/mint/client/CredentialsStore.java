@@ -137,7 +137,11 @@ public final class CredentialsStore {
             throw new IllegalArgumentException("host is empty");
         }
         String withScheme = trimmed.contains("://") ? trimmed : "https://" + trimmed;
-        return withScheme.replaceAll("/+$", "");
+        String normalized = withScheme.replaceAll("/+$", "");
+        if (normalized.endsWith(":") || normalized.endsWith("://")) {
+            throw new IllegalArgumentException("URL has no host: " + host);
+        }
+        return normalized;
     }
 
     private static void checkPrivate(Path file) {

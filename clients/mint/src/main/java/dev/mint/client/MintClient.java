@@ -8,6 +8,7 @@ import dev.mint.client.core.UserAgent;
 import dev.mint.client.model.Health;
 import dev.mint.client.model.TokenResponse;
 import dev.mint.client.model.User;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -239,7 +240,16 @@ public final class MintClient implements AutoCloseable {
                     .or(() -> stored.get().flatMap(StoredCredentials::defaultHost))
                     .orElseThrow(() -> new MintApiException("No MINT platform URL: pass baseUrl(...), set MINT_URL, "
                             + "or run `mint auth login` to store one in " + store.location()));
-            url = CredentialsStore.normalizeHost(url);
+            String given = url;
+            try {
+                url = CredentialsStore.normalizeHost(given);
+                URI parsed = URI.create(url);
+                if (parsed.getHost() == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
+                    throw new IllegalArgumentException("not an http(s) URL with a host");
+                }
+            } catch (IllegalArgumentException e) {
+                throw new MintApiException("Invalid MINT platform URL '" + given + "': " + e.getMessage());
+            }
 
             boolean tokenFromFile = false;
             String resolvedToken = token;

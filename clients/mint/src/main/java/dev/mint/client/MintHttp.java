@@ -129,7 +129,9 @@ final class MintHttp implements AutoCloseable {
                         json.mapper().constructType(TokenResponse.class));
                 refreshed(refreshed);
                 return refreshed.accessToken();
-            } catch (MintApiException refreshFailed) {
+            } catch (MintConnectionException unreachable) {
+                throw unreachable;
+            } catch (MintApiException refreshRejected) {
                 return null;
             }
         }

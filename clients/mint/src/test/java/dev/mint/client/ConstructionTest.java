@@ -195,6 +195,13 @@ class ConstructionTest {
     }
 
     @Test
+    void malformedUrlIsAMintApiException() {
+        env.put("MINT_URL", "http://");
+        assertThatThrownBy(this::fromEnvironment).isExactlyInstanceOf(MintApiException.class)
+                .hasMessageStartingWith("Invalid MINT platform URL 'http://'");
+    }
+
+    @Test
     void hostsAreNormalised() {
         assertThat(CredentialsStore.normalizeHost("mint.example.org/")).isEqualTo("https://mint.example.org");
         assertThat(CredentialsStore.normalizeHost(" http://localhost:8001// ")).isEqualTo("http://localhost:8001");

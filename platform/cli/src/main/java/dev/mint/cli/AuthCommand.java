@@ -29,7 +29,7 @@ final class AuthCommand extends PlatformGroup {
         CliContext context = context();
         CredentialsStore store = connection.store(context);
         StoredCredentials stored = store.load().orElse(StoredCredentials.empty());
-        String url = CredentialsStore.normalizeHost(Optional.ofNullable(connection.url).or(() -> context.env("MINT_URL"))
+        String url = Connection.normalize(Optional.ofNullable(connection.url).or(() -> context.env("MINT_URL"))
                 .orElseGet(() -> context.prompt("Platform URL", stored.defaultHost().orElse(DEFAULT_URL))));
         String user = username != null ? username : context.prompt("Username",
                 stored.forHost(url).flatMap(HostCredentials::username).orElse(null));

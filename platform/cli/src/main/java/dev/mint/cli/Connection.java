@@ -3,6 +3,8 @@ package dev.mint.cli;
 import dev.mint.client.CredentialsStore;
 import dev.mint.client.MintClient;
 import dev.mint.client.StoredCredentials;
+import dev.mint.client.core.RetryPolicy;
+import java.time.Duration;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -25,7 +27,15 @@ final class Connection {
     Optional<String> configuredUrl(CliContext context) {
         return Optional.ofNullable(url).or(() -> context.env("MINT_URL"))
                 .or(() -> store(context).load().flatMap(StoredCredentials::defaultHost))
-                .map(CredentialsStore::normalizeHost);
+                .map(Connection::normalize);
+    }
+
+    static String normalize(String url) {
+        try {
+            return CredentialsStore.normalizeHost(url);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("Invalid platform URL '" + url + "': " + e.getMessage());
+        }
     }
 
     String requireUrl(CliContext context) {
@@ -33,9 +43,13 @@ final class Connection {
                 "No platform configured: run `mint auth login`, pass --url, or set MINT_URL"));
     }
 
-    /** A client for the URL, with whatever token is configured (possibly none). */
+    /**
+     * A client for the URL, with whatever token is configured (possibly none). A command waits at most 5 s
+     * for a rate limit to pass before giving up with exit 7, not the library's minute.
+     */
     MintClient client(CliContext context) {
-        return MintClient.builder().environment(context.environment()).baseUrl(requireUrl(context)).build();
+        return MintClient.builder().environment(context.environment()).baseUrl(requireUrl(context))
+                .retryPolicy(RetryPolicy.defaults().withMaxRetryAfter(Duration.ofSeconds(5))).build();
     }
 
     /** A client that has a token. */

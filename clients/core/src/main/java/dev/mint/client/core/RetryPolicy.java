@@ -51,6 +51,10 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
         return new RetryPolicy(maxRetries, initialDelay, maxDelay, maxRetryAfter, Optional.of(deadline));
     }
 
+    public RetryPolicy withMaxRetryAfter(Duration maxRetryAfter) {
+        return new RetryPolicy(maxRetries, initialDelay, maxDelay, maxRetryAfter, deadline);
+    }
+
     public RetryPolicy withDelays(Duration initialDelay, Duration maxDelay) {
         return new RetryPolicy(maxRetries, initialDelay, maxDelay, maxRetryAfter, deadline);
     }
