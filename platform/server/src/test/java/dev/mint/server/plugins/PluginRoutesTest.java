@@ -30,7 +30,7 @@ class PluginRoutesTest {
                 .description("Model recommendations").analysisType("llm-routing").build()));
         platform.server().plugins().register(PluginInfo.failed(PluginMetadata.builder("broken", "0.1.0").build(),
                 "initialize() threw: missing API key"));
-        for (String name : List.of("cfg-a", "cfg-b", "cfg-c", "cfg-d", "cfg-e", "cfg-race")) {
+        for (String name : List.of("cfg-a", "cfg-b", "cfg-c", "cfg-d", "cfg-e", "cfg-race", "cfg-once")) {
             platform.server().plugins().register(PluginInfo.ready(PluginMetadata.builder(name, "1.0.0").build()));
         }
     }
@@ -47,19 +47,19 @@ class PluginRoutesTest {
     @Test
     void listsLoadedAndFailedPluginsByName() {
         JsonNode body = http().get("/api/plugins", admin).json();
-        assertThat(body.get("total").asLong()).isEqualTo(8);
+        assertThat(body.get("total").asLong()).isEqualTo(9);
         JsonNode broken = body.get("plugins").get(0);
         assertThat(broken.get("name").asText()).isEqualTo("broken");
         assertThat(broken.get("status").asText()).isEqualTo("failed");
         assertThat(broken.get("error").asText()).contains("missing API key");
-        JsonNode minima = body.get("plugins").get(7);
+        JsonNode minima = body.get("plugins").get(8);
         assertThat(minima.get("name").asText()).isEqualTo("minima");
         assertThat(minima.get("plugin_type").asText()).isEqualTo("analysis");
         assertThat(minima.get("routes_prefix").asText()).isEqualTo("/minima");
         assertThat(minima.get("analysis_type").asText()).isEqualTo("llm-routing");
 
         JsonNode health = http().get("/api/health", null).json();
-        assertThat(health.get("plugins")).hasSize(8);
+        assertThat(health.get("plugins")).hasSize(9);
         assertThat(health.get("plugins").get(0).get("status").asText()).isEqualTo("failed");
     }
 
@@ -154,5 +154,26 @@ class PluginRoutesTest {
         JsonNode stored = http().get("/api/plugins/cfg-race/config", admin).json();
         assertThat(stored.get("config").size()).isEqualTo(16);
         assertThat(stored.get("revision").asText()).isEqualTo("16");
+    }
+
+    @Test
+    void concurrentReplacesWithTheSameRevisionHaveExactlyOneWinner() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                int writer = i;
+                results.add(pool.submit(() -> withIfMatch("PUT", "cfg-once", "\"0\"", Map.of("writer", writer)).status()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> result : results) {
+                statuses.add(result.get());
+            }
+            assertThat(statuses).containsOnly(200, 409);
+            assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(http().get("/api/plugins/cfg-once/config", admin).json().get("revision").asText()).isEqualTo("1");
     }
 }
