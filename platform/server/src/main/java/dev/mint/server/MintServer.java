@@ -18,6 +18,7 @@ import dev.mint.server.experiments.ExperimentStore;
 import dev.mint.server.experiments.ExperimentTypeStore;
 import dev.mint.server.http.ErrorHandling;
 import dev.mint.server.http.Json;
+import dev.mint.server.plugins.PluginHost;
 import dev.mint.server.plugins.PluginRegistry;
 import dev.mint.server.plugins.PluginRoutes;
 import dev.mint.server.projects.Access;
@@ -51,14 +52,16 @@ public final class MintServer implements AutoCloseable {
     private final Javalin app;
     private final Optional<String> generatedAdminPassword;
     private final PluginRegistry plugins;
+    private final PluginHost host;
 
     private MintServer(ServerConfig config, Database database, Javalin app, Optional<String> generatedAdminPassword,
-                       PluginRegistry plugins) {
+                       PluginRegistry plugins, PluginHost host) {
         this.config = config;
         this.database = database;
         this.app = app;
         this.generatedAdminPassword = generatedAdminPassword;
         this.plugins = plugins;
+        this.host = host;
     }
 
     public static MintServer start(ServerConfig config) {
@@ -79,6 +82,9 @@ public final class MintServer implements AutoCloseable {
             Authenticator auth = new Authenticator(database.jdbi(), tokens, roles);
             Access access = new Access(config.experimentVisibility());
             PluginRegistry plugins = new PluginRegistry();
+            PluginHost host = new PluginHost(database, plugins, auth, users, Map.of("version", Version.CURRENT,
+                    "database", database.dialect().wireName()));
+            host.start(config.plugins(), config.effectivePluginsDir());
             ProjectStore projects = new ProjectStore();
             ExperimentRoutes experimentRoutes = new ExperimentRoutes(database.jdbi(), new ExperimentStore(database),
                     new ExperimentTypeStore(), new ExperimentDataStore(), projects, audit, auth, access);
@@ -94,16 +100,17 @@ public final class MintServer implements AutoCloseable {
                 cfg.routes.before(RequestIds::assign);
                 cfg.routes.after(ctx -> RequestIds.clear());
                 ErrorHandling.register(cfg.routes);
-                new SystemRoutes(database, audit, auth, config, plugins).register(cfg.routes);
+                new SystemRoutes(database, audit, auth, config, plugins, host).register(cfg.routes);
                 new AuthRoutes(database.jdbi(), users, audit, tokens, auth,
                         new LoginRateLimiter(config.loginAttemptsPerMinute())).register(cfg.routes);
                 new UserRoutes(database.jdbi(), users, roles, audit, auth).register(cfg.routes);
                 experimentRoutes.register(cfg.routes);
                 new ProjectRoutes(database.jdbi(), projects, users, audit, auth, access, experimentRoutes).register(cfg.routes);
                 new PluginRoutes(database, plugins, audit, auth).register(cfg.routes);
+                host.mount(cfg.routes);
             });
             app.start();
-            MintServer server = new MintServer(config, database, app, generated, plugins);
+            MintServer server = new MintServer(config, database, app, generated, plugins, host);
             server.logStartup();
             return server;
         } catch (RuntimeException e) {
@@ -140,6 +147,7 @@ public final class MintServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        host.close();
         database.close();
     }
 

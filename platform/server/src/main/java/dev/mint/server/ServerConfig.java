@@ -1,7 +1,9 @@
 package dev.mint.server;
 
+import dev.mint.sdk.AnalysisPlugin;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -22,7 +24,9 @@ public record ServerConfig(
         long maxBodyBytes,
         int loginAttemptsPerMinute,
         Optional<String> adminPassword,
-        VisibilityMode experimentVisibility) {
+        VisibilityMode experimentVisibility,
+        List<AnalysisPlugin> plugins,
+        Optional<Path> pluginsDir) {
 
     /** {@code open}: everyone with experiments.view sees unrestricted projects; {@code restricted}: members only. */
     public enum VisibilityMode {
@@ -56,6 +60,12 @@ public record ServerConfig(
         if (loginAttemptsPerMinute < 1) {
             throw new IllegalArgumentException("login attempts per minute must be at least 1");
         }
+        plugins = List.copyOf(plugins);
+    }
+
+    /** Where plugin jars are loaded from: the configured directory, else {@code <data-dir>/plugins}. */
+    public Path effectivePluginsDir() {
+        return pluginsDir.orElse(dataDir.resolve("plugins"));
     }
 
     public static Builder builder() {
@@ -66,7 +76,8 @@ public record ServerConfig(
         return new Builder().host(host).port(port).dataDir(dataDir).databaseUrl(databaseUrl.orElse(null))
                 .jwtSecret(jwtSecret.orElse(null)).tokenTtl(tokenTtl).refreshGrace(refreshGrace)
                 .maxBodyBytes(maxBodyBytes).loginAttemptsPerMinute(loginAttemptsPerMinute)
-                .adminPassword(adminPassword.orElse(null)).experimentVisibility(experimentVisibility);
+                .adminPassword(adminPassword.orElse(null)).experimentVisibility(experimentVisibility)
+                .plugins(plugins).pluginsDir(pluginsDir.orElse(null));
     }
 
     /** Defaults overlaid with the {@code MINT_...} variables of {@code env}. */
@@ -82,6 +93,7 @@ public record ServerConfig(
         value(env, "MINT_LOGIN_RATE_LIMIT").ifPresent(v -> b.loginAttemptsPerMinute(parseInt("MINT_LOGIN_RATE_LIMIT", v)));
         value(env, "MINT_ADMIN_PASSWORD").ifPresent(b::adminPassword);
         value(env, "MINT_EXPERIMENT_VISIBILITY").ifPresent(v -> b.experimentVisibility(VisibilityMode.parse(v)));
+        value(env, "MINT_PLUGINS_DIR").ifPresent(v -> b.pluginsDir(Path.of(v)));
         return b;
     }
 
@@ -122,6 +134,8 @@ public record ServerConfig(
         private int loginAttemptsPerMinute = 20;
         private String adminPassword;
         private VisibilityMode experimentVisibility = VisibilityMode.OPEN;
+        private List<AnalysisPlugin> plugins = List.of();
+        private Path pluginsDir;
 
         private Builder() {
         }
@@ -185,13 +199,25 @@ public record ServerConfig(
             return this;
         }
 
+        /** Plugin instances to host besides those discovered on the classpath and in the plugins directory. */
+        public Builder plugins(List<AnalysisPlugin> plugins) {
+            this.plugins = List.copyOf(Objects.requireNonNull(plugins, "plugins == null"));
+            return this;
+        }
+
+        /** Directory of plugin jars; {@code null} means {@code <data-dir>/plugins}. */
+        public Builder pluginsDir(Path pluginsDir) {
+            this.pluginsDir = pluginsDir;
+            return this;
+        }
+
         public ServerConfig build() {
             if (dataDir == null) {
                 throw new IllegalStateException("dataDir is required");
             }
             return new ServerConfig(host, port, dataDir, Optional.ofNullable(databaseUrl), Optional.ofNullable(jwtSecret),
                     tokenTtl, refreshGrace, maxBodyBytes, loginAttemptsPerMinute, Optional.ofNullable(adminPassword),
-                    experimentVisibility);
+                    experimentVisibility, plugins, Optional.ofNullable(pluginsDir));
         }
     }
 }

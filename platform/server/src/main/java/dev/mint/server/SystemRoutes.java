@@ -1,11 +1,13 @@
 package dev.mint.server;
 
+import dev.mint.sdk.PluginHealth;
 import dev.mint.server.audit.AuditLog;
 import dev.mint.server.auth.Authenticator;
 import dev.mint.server.auth.Permission;
 import dev.mint.server.db.Database;
 import dev.mint.server.http.Page;
 import dev.mint.server.http.Params;
+import dev.mint.server.plugins.PluginHost;
 import dev.mint.server.plugins.PluginRegistry;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -20,14 +22,17 @@ final class SystemRoutes {
     private final Authenticator auth;
     private final ServerConfig config;
     private final PluginRegistry plugins;
+    private final PluginHost host;
     private final String bootId = UUID.randomUUID().toString();
 
-    SystemRoutes(Database database, AuditLog audit, Authenticator auth, ServerConfig config, PluginRegistry plugins) {
+    SystemRoutes(Database database, AuditLog audit, Authenticator auth, ServerConfig config, PluginRegistry plugins,
+                 PluginHost host) {
         this.database = database;
         this.audit = audit;
         this.auth = auth;
         this.config = config;
         this.plugins = plugins;
+        this.host = host;
     }
 
     void register(RoutesConfig routes) {
@@ -43,11 +48,15 @@ final class SystemRoutes {
         body.put("version", Version.CURRENT);
         body.put("boot_id", bootId);
         body.put("database", database.dialect().wireName());
+        Map<String, PluginHealth> health = host.health();
         body.put("plugins", plugins.list().stream().map(p -> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", p.name());
             entry.put("version", p.version());
             entry.put("status", p.status());
+            if (health.containsKey(p.name())) {
+                entry.put("health", health.get(p.name()).toMap());
+            }
             return entry;
         }).toList());
         ctx.json(body);

@@ -27,7 +27,7 @@ public final class PlatformSchema {
 
     public static MigrationResult migrate(Database database) {
         return new MigrationRunner(database.jdbi(), NAME, database.dialect()).run(List.of(new V1Core(), new V2CaseInsensitiveNames(),
-                new V3PluginConfigs()));
+                new V3PluginConfigs(), new V4PluginRoles()));
     }
 
     private static Column created() {
@@ -226,6 +226,31 @@ public final class PlatformSchema {
                     Column.of("revision", BIGINT).notNull(),
                     Column.of("updated_by", BIGINT).references("users", "id", OnDelete.SET_NULL),
                     updated());
+        }
+    }
+
+    /** Each user's role within a plugin (a string the plugin defines). */
+    static final class V4PluginRoles implements PluginMigration {
+        @Override
+        public int version() {
+            return 4;
+        }
+
+        @Override
+        public String name() {
+            return "plugin roles";
+        }
+
+        @Override
+        public void upgrade(MigrationOps op) {
+            op.createTable("plugin_roles",
+                    Column.id("id"),
+                    Column.of("plugin_id", TEXT).notNull(),
+                    Column.of("user_id", BIGINT).notNull().references("users", "id", OnDelete.CASCADE),
+                    Column.of("role", TEXT).notNull(),
+                    created(), updated());
+            op.createIndex("ux_plugin_roles", "plugin_roles", List.of("plugin_id", "user_id"), true);
+            op.createIndex("ix_plugin_roles_user", "plugin_roles", List.of("user_id"), false);
         }
     }
 }

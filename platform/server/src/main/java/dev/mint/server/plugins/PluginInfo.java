@@ -20,6 +20,11 @@ public record PluginInfo(String name, String version, String description, String
         return of(metadata, FAILED, error);
     }
 
+    /** A plugin source (a jar, a class) that gave no usable plugin: named after the source. */
+    public static PluginInfo unloadable(String source, String error) {
+        return new PluginInfo(source, "", "", "", "", "", "", "", "", FAILED, error);
+    }
+
     private static PluginInfo of(PluginMetadata m, String status, String error) {
         return new PluginInfo(m.name(), m.version(), m.description(), m.pluginType().wireName(), m.analysisType(),
                 m.routesPrefix(), m.author(), m.homepage(), m.license(), status, error);

@@ -1,0 +1,180 @@
+package dev.mint.server.plugins;
+
+import dev.mint.sdk.AnalysisPlugin;
+import dev.mint.sdk.PluginHealth;
+import dev.mint.sdk.PluginMetadata;
+import dev.mint.sdk.PluginMount;
+import dev.mint.sdk.migrations.MigrationRunner;
+import dev.mint.server.auth.Authenticator;
+import dev.mint.server.db.Database;
+import dev.mint.server.users.UserStore;
+import io.javalin.config.RoutesConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hosts plugins: given instances and those discovered on the classpath and in the plugins directory, it
+ * orders them by their declared dependencies, then for each runs its migrations, opens it with a
+ * {@link HostedContext}, and (once the server is configured) mounts its routes at {@code /api{prefix}}.
+ * A plugin that fails any step is marked failed in the {@link PluginRegistry} with the reason, and the
+ * platform and the other plugins carry on. Closing shuts the open plugins down in reverse order.
+ */
+public final class PluginHost implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
+    /** First path segments the platform's own routes use: no plugin may mount there. */
+    private static final Set<String> RESERVED = Set.of("auth", "users", "admin", "roles", "experiments", "projects",
+            "plugins", "health", "setup", "internal");
+
+    private final Database database;
+    private final PluginRegistry registry;
+    private final Authenticator auth;
+    private final UserStore users;
+    private final Map<String, Object> platformConfig;
+    private final List<Hosted> open = new ArrayList<>();
+
+    private record Hosted(AnalysisPlugin plugin, HostedContext context) {
+    }
+
+    public PluginHost(Database database, PluginRegistry registry, Authenticator auth, UserStore users,
+                      Map<String, Object> platformConfig) {
+        this.database = database;
+        this.registry = registry;
+        this.auth = auth;
+        this.users = users;
+        this.platformConfig = Map.copyOf(platformConfig);
+    }
+
+    /** Discovers, orders and opens plugins; never throws for a plugin's fault. */
+    public void start(List<AnalysisPlugin> given, Path pluginsDir) {
+        List<PluginDiscovery.Found> found = new ArrayList<>();
+        given.forEach(plugin -> found.add(new PluginDiscovery.Found(plugin, "configuration", null)));
+        found.addAll(PluginDiscovery.discover(pluginsDir));
+        Map<String, AnalysisPlugin> candidates = new LinkedHashMap<>();
+        Map<String, String> prefixes = new LinkedHashMap<>();
+        for (PluginDiscovery.Found candidate : found) {
+            if (candidate.plugin() == null) {
+                registry.register(PluginInfo.unloadable(candidate.source(), candidate.error()));
+                LOG.error("Plugin source {} failed: {}", candidate.source(), candidate.error());
+                continue;
+            }
+            PluginMetadata metadata;
+            try {
+                metadata = candidate.plugin().metadata();
+            } catch (RuntimeException e) {
+                registry.register(PluginInfo.unloadable(candidate.source(), "metadata() failed: " + e.getMessage()));
+                continue;
+            }
+            if (candidates.containsKey(metadata.name())) {
+                // The registry is keyed by name: the duplicate gets an entry of its own, named after its source.
+                registry.register(PluginInfo.unloadable(metadata.name() + " (" + candidate.source() + ")",
+                        "another plugin named '" + metadata.name() + "' is already installed"));
+                continue;
+            }
+            String problem = admissionProblem(metadata, prefixes);
+            if (problem != null) {
+                fail(metadata, problem);
+                continue;
+            }
+            candidates.put(metadata.name(), candidate.plugin());
+            prefixes.put(metadata.routesPrefix(), metadata.name());
+        }
+        PluginOrder.Result order = PluginOrder.of(candidates);
+        order.failures().forEach((name, reason) -> fail(candidates.get(name).metadata(), reason));
+        for (AnalysisPlugin plugin : order.ordered()) {
+            PluginMetadata metadata = plugin.metadata();
+            String missing = metadata.dependencies().stream()
+                    .filter(dependency -> registry.find(dependency).map(i -> !i.status().equals(PluginInfo.READY)).orElse(true))
+                    .findFirst().orElse(null);
+            if (missing != null) {
+                fail(metadata, "depends on plugin '" + missing + "', which did not start");
+                continue;
+            }
+            startOne(plugin, metadata);
+        }
+    }
+
+    private static String admissionProblem(PluginMetadata metadata, Map<String, String> prefixes) {
+        if (prefixes.containsKey(metadata.routesPrefix())) {
+            return "routes prefix " + metadata.routesPrefix() + " is already used by plugin '"
+                    + prefixes.get(metadata.routesPrefix()) + "'";
+        }
+        String first = metadata.routesPrefix().substring(1).split("/")[0];
+        if (RESERVED.contains(first)) {
+            return "routes prefix " + metadata.routesPrefix() + " would shadow the platform's /api/" + first + " routes";
+        }
+        return null;
+    }
+
+    private void startOne(AnalysisPlugin plugin, PluginMetadata metadata) {
+        HostedContext context = new HostedContext(metadata.name(), metadata.capabilities(), database.jdbi(), auth,
+                new PlatformUsers(database.jdbi(), users), new PluginRoles(database.jdbi()),
+                new PluginConfigStore(database.dialect()), platformConfig);
+        try {
+            new MigrationRunner(database.jdbi(), metadata.name(), database.dialect()).run(plugin.migrations());
+        } catch (RuntimeException e) {
+            fail(metadata, "migration failed: " + e.getMessage());
+            return;
+        }
+        try {
+            plugin.open(context);
+        } catch (RuntimeException | LinkageError e) {
+            fail(metadata, "initialize() failed: " + e);
+            return;
+        }
+        open.add(new Hosted(plugin, context));
+        registry.register(PluginInfo.ready(metadata));
+        LOG.info("Plugin {} {} ready at /api{}", metadata.name(), metadata.version(), metadata.routesPrefix());
+    }
+
+    private void fail(PluginMetadata metadata, String reason) {
+        registry.register(PluginInfo.failed(metadata, reason));
+        LOG.error("Plugin {} failed: {}", metadata.name(), reason);
+    }
+
+    /** Mounts the routes of every open plugin; call inside the server's configuration. */
+    public void mount(RoutesConfig routes) {
+        for (Hosted hosted : open) {
+            PluginMount.mount(routes, hosted.plugin(), hosted.context());
+        }
+    }
+
+    /** Open plugins, in start order. */
+    public List<AnalysisPlugin> plugins() {
+        return open.stream().map(Hosted::plugin).toList();
+    }
+
+    /** Each open plugin's own health report; a check that throws reads as unhealthy. */
+    public Map<String, PluginHealth> health() {
+        Map<String, PluginHealth> health = new LinkedHashMap<>();
+        for (Hosted hosted : open) {
+            String name = hosted.plugin().metadata().name();
+            try {
+                health.put(name, hosted.plugin().checkHealth());
+            } catch (RuntimeException e) {
+                health.put(name, PluginHealth.of(dev.mint.sdk.HealthStatus.UNHEALTHY, "health check failed: " + e.getMessage()));
+            }
+        }
+        return health;
+    }
+
+    @Override
+    public void close() {
+        List<Hosted> reversed = new ArrayList<>(open);
+        Collections.reverse(reversed);
+        for (Hosted hosted : reversed) {
+            try {
+                hosted.plugin().close();
+            } catch (RuntimeException e) {
+                LOG.warn("Plugin {} failed to shut down: {}", hosted.plugin().metadata().name(), e.toString());
+            }
+        }
+        open.clear();
+    }
+}
