@@ -82,12 +82,14 @@ public final class MintServer implements AutoCloseable {
             Authenticator auth = new Authenticator(database.jdbi(), tokens, roles);
             Access access = new Access(config.experimentVisibility());
             PluginRegistry plugins = new PluginRegistry();
-            PluginHost host = new PluginHost(database, plugins, auth, users, Map.of("version", Version.CURRENT,
-                    "database", database.dialect().wireName()));
-            host.start(config.plugins(), config.effectivePluginsDir());
             ProjectStore projects = new ProjectStore();
-            ExperimentRoutes experimentRoutes = new ExperimentRoutes(database.jdbi(), new ExperimentStore(database),
-                    new ExperimentTypeStore(), new ExperimentDataStore(), projects, audit, auth, access);
+            ExperimentStore experimentStore = new ExperimentStore(database);
+            ExperimentDataStore dataStore = new ExperimentDataStore();
+            PluginHost host = new PluginHost(database, plugins, auth, users, experimentStore, dataStore,
+                    Map.of("version", Version.CURRENT, "database", database.dialect().wireName()));
+            host.start(config.plugins(), config.effectivePluginsDir());
+            ExperimentRoutes experimentRoutes = new ExperimentRoutes(database.jdbi(), experimentStore,
+                    new ExperimentTypeStore(), dataStore, projects, audit, auth, access, host.hooks());
 
             Javalin app = Javalin.create(cfg -> {
                 cfg.startup.showJavalinBanner = false;

@@ -47,9 +47,10 @@ public final class ExperimentRoutes {
     private final AuditLog audit;
     private final Authenticator auth;
     private final Access access;
+    private final ExperimentHooks hooks;
 
     public ExperimentRoutes(Jdbi jdbi, ExperimentStore experiments, ExperimentTypeStore types, ExperimentDataStore data,
-                            ProjectStore projects, AuditLog audit, Authenticator auth, Access access) {
+                            ProjectStore projects, AuditLog audit, Authenticator auth, Access access, ExperimentHooks hooks) {
         this.jdbi = jdbi;
         this.experiments = experiments;
         this.types = types;
@@ -58,6 +59,7 @@ public final class ExperimentRoutes {
         this.audit = audit;
         this.auth = auth;
         this.access = access;
+        this.hooks = hooks;
     }
 
     public void register(RoutesConfig routes) {
@@ -182,7 +184,7 @@ public final class ExperimentRoutes {
         }
         Optional<Long> projectId = body.optionalLong("project_id");
         Optional<Long> parentId = body.optionalLong("parent_experiment_id");
-        Experiment updated = jdbi.inTransaction(h -> {
+        Map.Entry<String, Experiment> updated = jdbi.inTransaction(h -> {
             Experiment before = visible(h, principal, id);
             require(h, principal, before, Permission.EXPERIMENTS_EDIT);
             if (columns.containsKey("experiment_type") && !columns.get("experiment_type").equals(before.experimentType())) {
@@ -207,9 +209,12 @@ public final class ExperimentRoutes {
                 details.put("old_status", before.status());
             }
             audit.record(h, Actor.of(ctx, principal), "experiment.update", "experiment", id, details);
-            return experiments.find(h, id).orElseThrow();
+            return Map.entry(before.status(), experiments.find(h, id).orElseThrow());
         });
-        ctx.json(updated);
+        if (!updated.getKey().equals(updated.getValue().status())) {
+            hooks.statusChanged(id, updated.getKey(), updated.getValue().status());
+        }
+        ctx.json(updated.getValue());
     }
 
     private void delete(Context ctx) {
@@ -286,6 +291,10 @@ public final class ExperimentRoutes {
         String pluginId = pluginId(body.requiredString("plugin_id", 100), "plugin_id");
         ObjectNode design = body.requiredObject("data");
         String schemaVersion = body.optionalString("schema_version", 20).orElse("1.0");
+        jdbi.useHandle(h -> require(h, principal, visible(h, principal, id), Permission.EXPERIMENTS_EDIT));
+        Map<String, Object> asMap = Json.MAPPER.convertValue(design, Json.MAPPER.getTypeFactory()
+                .constructMapType(Map.class, String.class, Object.class));
+        hooks.beforeDesignSave(id, asMap); // outside the transaction: plugin code must not hold the write lock
         var saved = jdbi.inTransaction(h -> {
             Experiment experiment = visible(h, principal, id);
             require(h, principal, experiment, Permission.EXPERIMENTS_EDIT);
@@ -297,6 +306,7 @@ public final class ExperimentRoutes {
                     Map.of("plugin_id", pluginId, "schema_version", schemaVersion));
             return d;
         });
+        hooks.afterDesignSave(id, asMap);
         ctx.json(saved);
     }
 

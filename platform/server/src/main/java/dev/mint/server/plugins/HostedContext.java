@@ -31,17 +31,20 @@ final class HostedContext implements PlatformContext {
     private final Authenticator auth;
     private final PlatformUsers users;
     private final PluginRoles roles;
+    private final PlatformExperimentData experimentData;
     private final PluginConfigStore configs;
     private final Map<String, Object> config;
 
     HostedContext(String pluginName, PluginCapabilities capabilities, Jdbi jdbi, Authenticator auth, PlatformUsers users,
-                  PluginRoles roles, PluginConfigStore configs, Map<String, Object> config) {
+                  PluginRoles roles, PlatformExperimentData experimentData, PluginConfigStore configs,
+                  Map<String, Object> config) {
         this.pluginName = pluginName;
         this.capabilities = capabilities;
         this.jdbi = jdbi;
         this.auth = auth;
         this.users = users;
         this.roles = roles;
+        this.experimentData = experimentData;
         this.configs = configs;
         this.config = Map.copyOf(config);
     }
@@ -72,7 +75,7 @@ final class HostedContext implements PlatformContext {
 
     @Override
     public Optional<PluginDataRepository> pluginDataRepository() {
-        return Optional.empty();
+        return capabilities.requiresDatabase() ? Optional.of(experimentData) : Optional.empty();
     }
 
     @Override

@@ -7,6 +7,9 @@ import dev.mint.sdk.PluginMount;
 import dev.mint.sdk.migrations.MigrationRunner;
 import dev.mint.server.auth.Authenticator;
 import dev.mint.server.db.Database;
+import dev.mint.server.experiments.ExperimentDataStore;
+import dev.mint.server.experiments.ExperimentHooks;
+import dev.mint.server.experiments.ExperimentStore;
 import dev.mint.server.users.UserStore;
 import io.javalin.config.RoutesConfig;
 import java.nio.file.Path;
@@ -37,14 +40,17 @@ public final class PluginHost implements AutoCloseable {
     private final Authenticator auth;
     private final UserStore users;
     private final Map<String, Object> platformConfig;
-    private final List<Hosted> open = new ArrayList<>();
+    private final PlatformExperimentData experimentData;
+    private final PluginHooks hooks = new PluginHooks(this::plugins);
+    private final List<Hosted> open = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private record Hosted(AnalysisPlugin plugin, HostedContext context) {
     }
 
     public PluginHost(Database database, PluginRegistry registry, Authenticator auth, UserStore users,
-                      Map<String, Object> platformConfig) {
+                      ExperimentStore experiments, ExperimentDataStore data, Map<String, Object> platformConfig) {
         this.database = database;
+        this.experimentData = new PlatformExperimentData(database.jdbi(), experiments, data, hooks);
         this.registry = registry;
         this.auth = auth;
         this.users = users;
@@ -114,7 +120,7 @@ public final class PluginHost implements AutoCloseable {
 
     private void startOne(AnalysisPlugin plugin, PluginMetadata metadata) {
         HostedContext context = new HostedContext(metadata.name(), metadata.capabilities(), database.jdbi(), auth,
-                new PlatformUsers(database.jdbi(), users), new PluginRoles(database.jdbi()),
+                new PlatformUsers(database.jdbi(), users), new PluginRoles(database.jdbi()), experimentData,
                 new PluginConfigStore(database.dialect()), platformConfig);
         try {
             new MigrationRunner(database.jdbi(), metadata.name(), database.dialect()).run(plugin.migrations());
@@ -143,6 +149,11 @@ public final class PluginHost implements AutoCloseable {
         for (Hosted hosted : open) {
             PluginMount.mount(routes, hosted.plugin(), hosted.context());
         }
+    }
+
+    /** The hooks the experiment routes call: every open plugin's. */
+    public ExperimentHooks hooks() {
+        return hooks;
     }
 
     /** Open plugins, in start order. */

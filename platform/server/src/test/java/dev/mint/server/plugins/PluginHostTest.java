@@ -64,6 +64,31 @@ class PluginHostTest {
         }
     };
 
+    static final List<String> hookCalls = Collections.synchronizedList(new ArrayList<>());
+
+    /** Hooks that record what they see and veto design data carrying a "forbidden" key. */
+    static final AnalysisPlugin HOOKED = PluginTesting.makeTestPlugin("hooked")
+            .capabilities(PluginCapabilities.builder().requiresDatabase().build())
+            .beforeSave((id, data) -> data.containsKey("forbidden")
+                    ? dev.mint.sdk.LifecycleHookResult.veto("wells overlap") : dev.mint.sdk.LifecycleHookResult.ok())
+            .afterSave((id, data) -> hookCalls.add("after " + id + " " + data.keySet()))
+            .statusChange((id, from, to) -> hookCalls.add("status " + id + " " + from + "->" + to))
+            .build();
+
+    /** Saves design data through its repository, the way plugin code does. */
+    static final AnalysisPlugin WRITER = new Delegating(PluginTesting.makeTestPlugin("writer")
+            .capabilities(PluginCapabilities.builder().requiresDatabase().build()).build()) {
+        @Override
+        public List<dev.mint.sdk.PluginRouter> routers() {
+            return List.of(dev.mint.sdk.PluginRouter.of(() -> post("/design/{id}", ctx -> {
+                long id = Long.parseLong(ctx.pathParam("id"));
+                @SuppressWarnings("unchecked")
+                Map<String, Object> body = ctx.bodyAsClass(Map.class);
+                ctx.json(saveDesign(id, body).orElseThrow());
+            })));
+        }
+    };
+
     static final PluginMigration BROKEN_MIGRATION = new PluginMigration() {
         @Override
         public int version() {
@@ -102,7 +127,7 @@ class PluginHostTest {
                 PluginTesting.makeTestPlugin("alpha").build(),
                 PluginTesting.makeTestPlugin("squatter").routesPrefix("/alpha").build(),
                 PluginTesting.makeTestPlugin("shadow").routesPrefix("/experiments").build(),
-                unhealthy, badMigration, GUARDED)));
+                unhealthy, badMigration, GUARDED, HOOKED, WRITER)));
         admin = platform.adminToken();
     }
 
@@ -197,5 +222,35 @@ class PluginHostTest {
         JsonNode config = platform.http().get("/api/plugins/guarded/config", admin).json();
         assertThat(config.get("revision").asText()).isEqualTo(revision);
         assertThat(config.get("config").get("threshold").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void hooksSeeDesignWritesAndStatusChangesAndCanVeto() {
+        long id = platform.http().post("/api/experiments", admin, Map.of("name", "hooked experiment")).json().get("id").asLong();
+        JsonNode vetoed = assertError(platform.http().put("/api/experiments/" + id + "/data", admin,
+                Map.of("plugin_id", "writer", "data", Map.of("forbidden", true))), 400, "VALIDATION_ERROR");
+        assertThat(vetoed.get("message").asText()).isEqualTo("Plugin 'hooked' rejected the design data: wells overlap");
+        assertError(platform.http().get("/api/experiments/" + id + "/data", admin), 404, "NOT_FOUND");
+
+        assertThat(platform.http().put("/api/experiments/" + id + "/data", admin,
+                Map.of("plugin_id", "writer", "data", Map.of("wells", 96))).status()).isEqualTo(200);
+        platform.http().patch("/api/experiments/" + id, admin, Map.of("status", "ongoing"));
+        platform.http().patch("/api/experiments/" + id, admin, Map.of("name", "renamed"));
+        assertThat(hookCalls).containsSubsequence("after " + id + " [wells]", "status " + id + " planned->ongoing");
+        assertThat(hookCalls).filteredOn(c -> c.startsWith("status " + id)).hasSize(1);
+    }
+
+    @Test
+    void pluginRepositoryWritesGoThroughTheSameHooks() {
+        long id = platform.http().post("/api/experiments", admin, Map.of("name", "written by a plugin")).json().get("id").asLong();
+        JsonNode saved = platform.http().post("/api/writer/design/" + id, admin, Map.of("plate", "96")).json();
+        assertThat(saved.get("plugin_id").asText()).isEqualTo("writer");
+        assertThat(platform.http().get("/api/experiments/" + id + "/data", admin).json().get("data").get("plate").asText())
+                .isEqualTo("96");
+        assertThat(hookCalls).contains("after " + id + " [plate]");
+        JsonNode vetoed = assertError(platform.http().post("/api/writer/design/" + id, admin, Map.of("forbidden", 1)),
+                400, "VALIDATION_ERROR");
+        assertThat(vetoed.get("message").asText()).contains("wells overlap");
+        assertError(platform.http().post("/api/writer/design/999999", admin, Map.of("a", 1)), 404, "NOT_FOUND");
     }
 }
