@@ -93,7 +93,8 @@ public final class ExperimentRoutes {
                 Params.string(ctx, "search"),
                 Params.bool(ctx, "mine") ? Optional.of(principal.userId()) : Optional.empty(),
                 Params.time(ctx, "created_after"),
-                Params.time(ctx, "created_before"));
+                Params.time(ctx, "created_before"),
+                Params.longParam(ctx, "parent_experiment_id"));
         String sortBy = Params.choice(ctx, "sort_by", ExperimentStore.SORT_KEYS).orElse("created_at");
         boolean ascending = Params.choice(ctx, "sort_order", List.of("asc", "desc")).orElse("desc").equals("asc");
         int skip = Params.skip(ctx);

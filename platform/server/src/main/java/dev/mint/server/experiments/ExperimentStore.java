@@ -33,7 +33,8 @@ public final class ExperimentStore {
     /** Listing filters; empty values do not filter. */
     public record Filter(Optional<String> status, Optional<String> experimentType, Optional<String> projectName,
                          Optional<Long> projectId, Optional<String> search, Optional<Long> createdBy,
-                         Optional<Instant> createdAfter, Optional<Instant> createdBefore) {
+                         Optional<Instant> createdAfter, Optional<Instant> createdBefore,
+                         Optional<Long> parentExperimentId) {
     }
 
     private static final String SELECT_BY_ID = SELECT + " WHERE e.id = ?";
@@ -75,6 +76,7 @@ public final class ExperimentStore {
         filter.createdBy().ifPresent(v -> add(where, binds, "e.created_by = :created_by", "created_by", v));
         filter.createdAfter().ifPresent(v -> add(where, binds, "e.created_at >= :after", "after", v));
         filter.createdBefore().ifPresent(v -> add(where, binds, "e.created_at < :before", "before", v));
+        filter.parentExperimentId().ifPresent(v -> add(where, binds, "e.parent_experiment_id = :parent", "parent", v));
         if (!SORT_KEYS.contains(sortBy)) {
             throw new IllegalArgumentException("Not a sort key: " + sortBy);
         }

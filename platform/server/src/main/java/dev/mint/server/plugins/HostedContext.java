@@ -32,12 +32,13 @@ final class HostedContext implements PlatformContext {
     private final PlatformUsers users;
     private final PluginRoles roles;
     private final PlatformExperimentData experimentData;
+    private final PlatformExperiments experiments;
     private final PluginConfigStore configs;
     private final Map<String, Object> config;
 
     HostedContext(String pluginName, PluginCapabilities capabilities, Jdbi jdbi, Authenticator auth, PlatformUsers users,
-                  PluginRoles roles, PlatformExperimentData experimentData, PluginConfigStore configs,
-                  Map<String, Object> config) {
+                  PluginRoles roles, PlatformExperimentData experimentData, PlatformExperiments experiments,
+                  PluginConfigStore configs, Map<String, Object> config) {
         this.pluginName = pluginName;
         this.capabilities = capabilities;
         this.jdbi = jdbi;
@@ -45,6 +46,7 @@ final class HostedContext implements PlatformContext {
         this.users = users;
         this.roles = roles;
         this.experimentData = experimentData;
+        this.experiments = experiments;
         this.configs = configs;
         this.config = Map.copyOf(config);
     }
@@ -70,7 +72,7 @@ final class HostedContext implements PlatformContext {
 
     @Override
     public Optional<ExperimentRepository> experimentRepository() {
-        return Optional.empty();
+        return capabilities.requiresExperiments() ? Optional.of(experiments) : Optional.empty();
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.mint.sdk.AnalysisPlugin;
 import dev.mint.sdk.PluginHealth;
 import dev.mint.sdk.PluginMetadata;
 import dev.mint.sdk.PluginMount;
+import dev.mint.sdk.PluginType;
 import dev.mint.sdk.migrations.MigrationRunner;
 import dev.mint.server.auth.Authenticator;
 import dev.mint.server.db.Database;
@@ -41,6 +42,7 @@ public final class PluginHost implements AutoCloseable {
     private final UserStore users;
     private final Map<String, Object> platformConfig;
     private final PlatformExperimentData experimentData;
+    private final ExperimentStore experiments;
     private final PluginHooks hooks = new PluginHooks(this::plugins);
     private final List<Hosted> open = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -51,6 +53,7 @@ public final class PluginHost implements AutoCloseable {
                       ExperimentStore experiments, ExperimentDataStore data, Map<String, Object> platformConfig) {
         this.database = database;
         this.experimentData = new PlatformExperimentData(database.jdbi(), experiments, data, hooks);
+        this.experiments = experiments;
         this.registry = registry;
         this.auth = auth;
         this.users = users;
@@ -121,6 +124,8 @@ public final class PluginHost implements AutoCloseable {
     private void startOne(AnalysisPlugin plugin, PluginMetadata metadata) {
         HostedContext context = new HostedContext(metadata.name(), metadata.capabilities(), database.jdbi(), auth,
                 new PlatformUsers(database.jdbi(), users), new PluginRoles(database.jdbi()), experimentData,
+                new PlatformExperiments(database.jdbi(), experiments, hooks, metadata.name(),
+                        metadata.pluginType() == PluginType.EXPERIMENT_DESIGN),
                 new PluginConfigStore(database.dialect()), platformConfig);
         try {
             new MigrationRunner(database.jdbi(), metadata.name(), database.dialect()).run(plugin.migrations());

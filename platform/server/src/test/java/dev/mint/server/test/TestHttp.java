@@ -17,7 +17,9 @@ import java.util.Map;
  */
 public final class TestHttp {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1 as the clients of this repository use it on plain http (no h2c upgrade attempt per connection). */
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
     public TestHttp(String baseUrl) {
