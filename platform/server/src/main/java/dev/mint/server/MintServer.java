@@ -20,6 +20,7 @@ import dev.mint.server.http.ErrorHandling;
 import dev.mint.server.http.Json;
 import dev.mint.server.plugins.PluginHost;
 import dev.mint.server.plugins.PluginRegistry;
+import dev.mint.server.plugins.PluginRoleRoutes;
 import dev.mint.server.plugins.PluginRoutes;
 import dev.mint.server.projects.Access;
 import dev.mint.server.projects.ProjectRoutes;
@@ -109,6 +110,7 @@ public final class MintServer implements AutoCloseable {
                 experimentRoutes.register(cfg.routes);
                 new ProjectRoutes(database.jdbi(), projects, users, audit, auth, access, experimentRoutes).register(cfg.routes);
                 new PluginRoutes(database, plugins, audit, auth).register(cfg.routes);
+                new PluginRoleRoutes(database.jdbi(), plugins, users, audit, auth).register(cfg.routes);
                 host.mount(cfg.routes);
             });
             app.start();

@@ -1,5 +1,6 @@
 package dev.mint.server.plugins;
 
+import dev.mint.sdk.NotFoundException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,15 @@ public final class PluginRegistry {
 
     public Optional<PluginInfo> find(String name) {
         return Optional.ofNullable(plugins.get(name));
+    }
+
+    /**
+     * The entry of an installed (ready or failed) plugin.
+     *
+     * @throws NotFoundException (404) for a name the platform does not know
+     */
+    public PluginInfo require(String name) {
+        return find(name).orElseThrow(() -> new NotFoundException("Plugin '" + name + "' is not installed", "plugin", name));
     }
 
     /** All entries, ordered by name. */

@@ -87,12 +87,7 @@ public final class PluginRoutes {
     }
 
     private String installed(Context ctx) {
-        String name = ctx.pathParam("name");
-        if (registry.find(name).isEmpty()) {
-            throw new ApiException(404, "NOT_FOUND", "Plugin '" + name + "' is not installed",
-                    Map.of("entity", "plugin", "entity_id", name), Map.of());
-        }
-        return name;
+        return registry.require(ctx.pathParam("name")).name();
     }
 
     /** {@code "3"}, {@code 3} or {@code W/"3"}; {@code *} (any revision) reads as absent. */
