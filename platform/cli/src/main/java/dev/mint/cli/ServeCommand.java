@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         description = {"Run the MINT platform server.",
             "Flags override MINT_HOST, MINT_PORT, MINT_DATA_DIR and MINT_DATABASE_URL; other settings come from",
             "MINT_JWT_SECRET, MINT_JWT_TTL_MINUTES, MINT_ADMIN_PASSWORD, MINT_MAX_BODY_BYTES,",
-            "MINT_LOGIN_RATE_LIMIT and MINT_EXPERIMENT_VISIBILITY (see docs/operations.md)."})
+            "MINT_LOGIN_RATE_LIMIT, MINT_EXPERIMENT_VISIBILITY and MINT_PLUGINS_DIR (see docs/operations.md)."})
 final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", description = "Address to bind (default 127.0.0.1; 0.0.0.0 for all).")
     String host;
