@@ -293,8 +293,7 @@ public final class ExperimentRoutes {
         ObjectNode design = body.requiredObject("data");
         String schemaVersion = body.optionalString("schema_version", 20).orElse("1.0");
         jdbi.useHandle(h -> require(h, principal, visible(h, principal, id), Permission.EXPERIMENTS_EDIT));
-        Map<String, Object> asMap = Json.MAPPER.convertValue(design, Json.MAPPER.getTypeFactory()
-                .constructMapType(Map.class, String.class, Object.class));
+        Map<String, Object> asMap = Json.toMap(design);
         hooks.beforeDesignSave(id, asMap); // outside the transaction: plugin code must not hold the write lock
         var saved = jdbi.inTransaction(h -> {
             Experiment experiment = visible(h, principal, id);

@@ -32,6 +32,12 @@ public final class Json {
         }
     }
 
+    /** A JSON object as a map of plain Java values (keys in order, nulls kept). */
+    public static Map<String, Object> toMap(JsonNode node) {
+        return MAPPER.convertValue(node, MAPPER.getTypeFactory().constructMapType(java.util.LinkedHashMap.class,
+                String.class, Object.class));
+    }
+
     public static ObjectNode object() {
         return MAPPER.createObjectNode();
     }

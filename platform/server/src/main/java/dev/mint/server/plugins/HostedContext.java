@@ -110,7 +110,7 @@ final class HostedContext implements PlatformContext {
     @Override
     public Map<String, Object> storedSettings() {
         ObjectNode stored = jdbi.withHandle(h -> configs.read(h, pluginName)).config();
-        return Json.MAPPER.convertValue(stored, Json.MAPPER.getTypeFactory().constructMapType(Map.class, String.class, Object.class));
+        return Json.toMap(stored);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.mint.server.plugins;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.mint.sdk.ConflictException;
 import dev.mint.sdk.NotFoundException;
 import dev.mint.sdk.data.DesignData;
@@ -91,15 +90,11 @@ final class PlatformExperimentData implements PluginDataRepository {
     }
 
     private static DesignData design(ExperimentDataStore.DesignData d) {
-        return new DesignData(d.id(), d.experimentId(), d.pluginId(), map(d.data()), d.schemaVersion(), d.createdAt(),
+        return new DesignData(d.id(), d.experimentId(), d.pluginId(), Json.toMap(d.data()), d.schemaVersion(), d.createdAt(),
                 d.updatedAt());
     }
 
     private static PluginAnalysisResult analysis(ExperimentDataStore.AnalysisResult r) {
-        return new PluginAnalysisResult(r.id(), r.experimentId(), r.pluginId(), map(r.result()), r.createdAt(), r.updatedAt());
-    }
-
-    private static Map<String, Object> map(JsonNode node) {
-        return Json.MAPPER.convertValue(node, Json.MAPPER.getTypeFactory().constructMapType(Map.class, String.class, Object.class));
+        return new PluginAnalysisResult(r.id(), r.experimentId(), r.pluginId(), Json.toMap(r.result()), r.createdAt(), r.updatedAt());
     }
 }

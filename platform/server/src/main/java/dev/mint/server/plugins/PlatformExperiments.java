@@ -1,6 +1,5 @@
 package dev.mint.server.plugins;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.mint.sdk.NotFoundException;
 import dev.mint.sdk.PermissionException;
 import dev.mint.sdk.ValidationException;
@@ -166,13 +165,8 @@ final class PlatformExperiments implements ExperimentRepository {
     static Experiment toSdk(dev.mint.server.experiments.Experiment e) {
         return new Experiment(e.id(), e.experimentCode(), e.name(), e.experimentType(), e.status(),
                 Optional.ofNullable(e.createdBy()), Optional.ofNullable(e.parentExperimentId()), Optional.ofNullable(e.projectId()),
-                Optional.ofNullable(e.projectName()), Optional.ofNullable(e.notes()), map(e.tags()), map(e.customMetadata()),
+                Optional.ofNullable(e.projectName()), Optional.ofNullable(e.notes()), Json.toMap(Json.read(e.tags())), Json.toMap(Json.read(e.customMetadata())),
                 Optional.ofNullable(e.startDate()).map(LocalDate::parse), Optional.ofNullable(e.endDate()).map(LocalDate::parse),
                 e.createdAt(), e.updatedAt());
-    }
-
-    private static Map<String, Object> map(String json) {
-        JsonNode node = Json.read(json);
-        return Json.MAPPER.convertValue(node, Json.MAPPER.getTypeFactory().constructMapType(Map.class, String.class, Object.class));
     }
 }
