@@ -112,9 +112,8 @@ final class PlatformExperiments implements ExperimentRepository {
 
     @Override
     public boolean hasDesignData(long experimentId) {
-        return getById(experimentId).map(e -> jdbi.withHandle(h -> h.createQuery(
-                "SELECT count(*) FROM design_data WHERE experiment_id = ?").bind(0, experimentId)
-                .mapTo(Long.class).one()) > 0).orElse(false);
+        return jdbi.withHandle(h -> experiments.find(h, experimentId))
+                .map(dev.mint.server.experiments.Experiment::hasDesignData).orElse(false);
     }
 
     private void requireWritable(String operation) {

@@ -43,6 +43,8 @@ class PluginRepositoriesTest {
                             "data", requireContext().pluginDataRepository().isPresent())));
                     get("/experiments/{id}", ctx -> ctx.json(repo().getById(Long.parseLong(ctx.pathParam("id"))).orElseThrow(
                             () -> new dev.mint.sdk.NotFoundException("no such experiment"))));
+                    get("/experiments/{id}/has-design", ctx -> ctx.json(Map.of("has_design",
+                            repo().hasDesignData(Long.parseLong(ctx.pathParam("id"))))));
                     get("/count", ctx -> ctx.json(Map.of("total", repo().listAll(ExperimentQuery.builder()
                             .search(ctx.queryParam("search")).build()).total())));
                     post("/experiments", ctx -> {
@@ -97,6 +99,13 @@ class PluginRepositoriesTest {
         assertThat(read.get("experiment_code").asText()).isEqualTo(made.get("experiment_code").asText());
         assertThat(read.get("tags").get("k").asText()).isEqualTo("v");
         assertThat(platform.http().get("/api/reader/count?search=readable", null).json().get("total").asLong()).isEqualTo(1);
+        String hasDesign = "/api/reader/experiments/" + made.get("id").asLong() + "/has-design";
+        assertThat(platform.http().get(hasDesign, null).json().get("has_design").asBoolean()).isFalse();
+        platform.http().put("/api/experiments/" + made.get("id").asLong() + "/data", admin,
+                Map.of("plugin_id", "designer", "data", Map.of("wells", 1)));
+        assertThat(platform.http().get(hasDesign, null).json().get("has_design").asBoolean()).isTrue();
+        assertThat(platform.http().get("/api/reader/experiments/999999/has-design", null).json().get("has_design").asBoolean())
+                .isFalse();
 
         JsonNode refused = assertError(platform.http().post("/api/reader/experiments", null,
                 Map.of("name", "nope", "created_by", 1)), 403, "PERMISSION_DENIED");
