@@ -23,8 +23,13 @@ public final class PluginMount {
      * first requires an authenticated user (401 otherwise); a null context (standalone) has no users.
      */
     public static void mount(RoutesConfig routes, AnalysisPlugin plugin, PlatformContext context) {
+        mount(routes, plugin, context, ctx -> { });
+    }
+
+    /** As {@link #mount(RoutesConfig, AnalysisPlugin, PlatformContext)}, with {@code gate} run first on each route. */
+    public static void mount(RoutesConfig routes, AnalysisPlugin plugin, PlatformContext context, Handler gate) {
         List<Handler> guards = context != null && plugin.metadata().capabilities().requiresAuth()
-                ? List.of(context::requireUser) : List.of();
+                ? List.of(gate, context::requireUser) : List.of(gate);
         mount(routes, plugin, guards);
     }
 

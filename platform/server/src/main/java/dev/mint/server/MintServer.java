@@ -20,6 +20,7 @@ import dev.mint.server.http.ErrorHandling;
 import dev.mint.server.http.Json;
 import dev.mint.server.plugins.PluginHost;
 import dev.mint.server.plugins.PluginRegistry;
+import dev.mint.server.plugins.PluginInstallRoutes;
 import dev.mint.server.plugins.PluginRoleRoutes;
 import dev.mint.server.plugins.PluginRoutes;
 import dev.mint.server.projects.Access;
@@ -111,6 +112,8 @@ public final class MintServer implements AutoCloseable {
                 new ProjectRoutes(database.jdbi(), projects, users, audit, auth, access, experimentRoutes).register(cfg.routes);
                 new PluginRoutes(database, plugins, audit, auth).register(cfg.routes);
                 new PluginRoleRoutes(database.jdbi(), plugins, users, audit, auth).register(cfg.routes);
+                new PluginInstallRoutes(config.effectivePluginsDir(), config.maxPluginBytes(), plugins, host,
+                        database.jdbi(), audit, auth).register(cfg.routes);
                 host.mount(cfg.routes);
             });
             app.start();

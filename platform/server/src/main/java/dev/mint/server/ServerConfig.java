@@ -22,6 +22,7 @@ public record ServerConfig(
         Duration tokenTtl,
         Duration refreshGrace,
         long maxBodyBytes,
+        long maxPluginBytes,
         int loginAttemptsPerMinute,
         Optional<String> adminPassword,
         VisibilityMode experimentVisibility,
@@ -57,6 +58,9 @@ public record ServerConfig(
         if (maxBodyBytes < 1024) {
             throw new IllegalArgumentException("max body size must be at least 1024 bytes");
         }
+        if (maxPluginBytes < 1024) {
+            throw new IllegalArgumentException("max plugin bundle size must be at least 1024 bytes");
+        }
         if (loginAttemptsPerMinute < 1) {
             throw new IllegalArgumentException("login attempts per minute must be at least 1");
         }
@@ -75,7 +79,7 @@ public record ServerConfig(
     public Builder toBuilder() {
         return new Builder().host(host).port(port).dataDir(dataDir).databaseUrl(databaseUrl.orElse(null))
                 .jwtSecret(jwtSecret.orElse(null)).tokenTtl(tokenTtl).refreshGrace(refreshGrace)
-                .maxBodyBytes(maxBodyBytes).loginAttemptsPerMinute(loginAttemptsPerMinute)
+                .maxBodyBytes(maxBodyBytes).maxPluginBytes(maxPluginBytes).loginAttemptsPerMinute(loginAttemptsPerMinute)
                 .adminPassword(adminPassword.orElse(null)).experimentVisibility(experimentVisibility)
                 .plugins(plugins).pluginsDir(pluginsDir.orElse(null));
     }
@@ -90,6 +94,7 @@ public record ServerConfig(
         value(env, "MINT_JWT_SECRET").ifPresent(b::jwtSecret);
         value(env, "MINT_JWT_TTL_MINUTES").ifPresent(v -> b.tokenTtl(Duration.ofMinutes(parseInt("MINT_JWT_TTL_MINUTES", v))));
         value(env, "MINT_MAX_BODY_BYTES").ifPresent(v -> b.maxBodyBytes(parseInt("MINT_MAX_BODY_BYTES", v)));
+        value(env, "MINT_MAX_PLUGIN_BYTES").ifPresent(v -> b.maxPluginBytes(parseLong("MINT_MAX_PLUGIN_BYTES", v)));
         value(env, "MINT_LOGIN_RATE_LIMIT").ifPresent(v -> b.loginAttemptsPerMinute(parseInt("MINT_LOGIN_RATE_LIMIT", v)));
         value(env, "MINT_ADMIN_PASSWORD").ifPresent(b::adminPassword);
         value(env, "MINT_EXPERIMENT_VISIBILITY").ifPresent(v -> b.experimentVisibility(VisibilityMode.parse(v)));
@@ -121,6 +126,14 @@ public record ServerConfig(
         }
     }
 
+    private static long parseLong(String name, String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'");
+        }
+    }
+
     /** Mutable builder; {@link #build()} validates. */
     public static final class Builder {
         private String host = "127.0.0.1";
@@ -131,6 +144,7 @@ public record ServerConfig(
         private Duration tokenTtl = Duration.ofHours(24);
         private Duration refreshGrace = Duration.ofDays(7);
         private long maxBodyBytes = 10L * 1024 * 1024;
+        private long maxPluginBytes = 256L * 1024 * 1024;
         private int loginAttemptsPerMinute = 20;
         private String adminPassword;
         private VisibilityMode experimentVisibility = VisibilityMode.OPEN;
@@ -178,6 +192,12 @@ public record ServerConfig(
             return this;
         }
 
+        /** Largest plugin bundle {@code POST /api/plugins/upload} accepts (default 256 MiB). */
+        public Builder maxPluginBytes(long maxPluginBytes) {
+            this.maxPluginBytes = maxPluginBytes;
+            return this;
+        }
+
         public Builder maxBodyBytes(long maxBodyBytes) {
             this.maxBodyBytes = maxBodyBytes;
             return this;
@@ -216,7 +236,7 @@ public record ServerConfig(
                 throw new IllegalStateException("dataDir is required");
             }
             return new ServerConfig(host, port, dataDir, Optional.ofNullable(databaseUrl), Optional.ofNullable(jwtSecret),
-                    tokenTtl, refreshGrace, maxBodyBytes, loginAttemptsPerMinute, Optional.ofNullable(adminPassword),
+                    tokenTtl, refreshGrace, maxBodyBytes, maxPluginBytes, loginAttemptsPerMinute, Optional.ofNullable(adminPassword),
                     experimentVisibility, plugins, Optional.ofNullable(pluginsDir));
         }
     }

@@ -84,7 +84,7 @@ public final class Column {
         return referencesTable != null;
     }
 
-    String toSql(Dialect dialect) {
+    String toSql(Dialect dialect, String tablePrefix) {
         StringBuilder sql = new StringBuilder(name).append(' ').append(dialect.typeSql(type));
         if (notNull && type != ColumnType.ID) {
             sql.append(" NOT NULL");
@@ -96,7 +96,7 @@ public final class Column {
             sql.append(" DEFAULT ").append(defaultSql);
         }
         if (referencesTable != null) {
-            sql.append(" REFERENCES ").append(referencesTable).append('(').append(referencesColumn).append(')');
+            sql.append(" REFERENCES ").append(tablePrefix).append(referencesTable).append('(').append(referencesColumn).append(')');
             switch (onDelete) {
                 case CASCADE -> sql.append(" ON DELETE CASCADE");
                 case SET_NULL -> sql.append(" ON DELETE SET NULL");

@@ -14,27 +14,46 @@ import org.jdbi.v3.core.Handle;
  * <p>The runner also replays each migration against a recording instance (no database) to compute its
  * checksum from the statements it would issue; so a migration must issue the same statements on every
  * run, and must not branch on data it reads elsewhere.
+ *
+ * <p>Table and index names are the plugin's own: on a shared SQLite database the operations add the
+ * plugin's table prefix (see {@link #table}); on PostgreSQL the plugin's schema isolates them.
  */
 public final class MigrationOps {
     private final Handle handle;
     private final Dialect dialect;
     private final PluginMigration migration;
+    private final String tablePrefix;
     private final List<String> statements = new ArrayList<>();
     private boolean rebuildsTables;
 
-    MigrationOps(Handle handle, Dialect dialect, PluginMigration migration) {
+    MigrationOps(Handle handle, Dialect dialect, PluginMigration migration, String tablePrefix) {
         this.handle = handle;
         this.dialect = dialect;
         this.migration = migration;
+        this.tablePrefix = tablePrefix;
     }
 
     /** A recorder: runs nothing, keeps the statements for the checksum. */
-    static MigrationOps recorder(Dialect dialect, PluginMigration migration) {
-        return new MigrationOps(null, dialect, migration);
+    static MigrationOps recorder(Dialect dialect, PluginMigration migration, String tablePrefix) {
+        return new MigrationOps(null, dialect, migration, tablePrefix);
     }
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    /**
+     * The physical name of the plugin's table (or index) {@code name}: with the plugin's table prefix on a
+     * shared SQLite database, unchanged elsewhere. The operations apply it themselves; use it in
+     * {@link #execute} and {@link #backfill}'s callers' own SQL.
+     */
+    public String table(String name) {
+        return physical(name, "table");
+    }
+
+    private String physical(String name, String what) {
+        Identifiers.check(name, what);
+        return Identifiers.check(tablePrefix + name, what + " (with the plugin's prefix " + tablePrefix + ")");
     }
 
     List<String> statements() {
@@ -48,8 +67,8 @@ public final class MigrationOps {
 
     /** 1. Adds a column; does nothing when the table already has it. */
     public void addColumn(String table, Column column) {
-        Identifiers.check(table, "table");
-        String sql = "ALTER TABLE " + table + " ADD COLUMN " + column.toSql(dialect);
+        table = table(table);
+        String sql = "ALTER TABLE " + table + " ADD COLUMN " + column.toSql(dialect, tablePrefix);
         if (handle != null && columnExists(table, column.name())) {
             statements.add(sql);
             return;
@@ -60,12 +79,12 @@ public final class MigrationOps {
     /** 2. Drops a column. Requires a destructive migration. */
     public void dropColumn(String table, String column) {
         requireDestructive("drop_column " + table + "." + column);
-        run("ALTER TABLE " + Identifiers.check(table, "table") + " DROP COLUMN " + Identifiers.check(column, "column"));
+        run("ALTER TABLE " + table(table) + " DROP COLUMN " + Identifiers.check(column, "column"));
     }
 
     /** 3. Renames a column. */
     public void renameColumn(String table, String oldName, String newName) {
-        run("ALTER TABLE " + Identifiers.check(table, "table") + " RENAME COLUMN " + Identifiers.check(oldName, "column")
+        run("ALTER TABLE " + table(table) + " RENAME COLUMN " + Identifiers.check(oldName, "column")
                 + " TO " + Identifiers.check(newName, "column"));
     }
 
@@ -83,7 +102,7 @@ public final class MigrationOps {
      * {@code PRAGMA foreign_key_check} must find no violation before it commits.
      */
     public void alterColumn(String table, Column column) {
-        Identifiers.check(table, "table");
+        table = table(table);
         if (column.type() == ColumnType.ID || column.isUnique() || column.hasReference()) {
             throw new IllegalArgumentException("alter_column " + table + "." + column.name() + " changes type, nullability"
                     + " and default only; it cannot make an ID, a unique column or a reference");
@@ -108,13 +127,13 @@ public final class MigrationOps {
 
     /** 5. Creates a table unless it exists. */
     public void createTable(String name, Column... columns) {
-        Identifiers.check(name, "table");
+        name = table(name);
         if (columns.length == 0) {
             throw new IllegalArgumentException("create_table " + name + " needs at least one column");
         }
         StringBuilder sql = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(name).append(" (");
         for (int i = 0; i < columns.length; i++) {
-            sql.append(i == 0 ? "" : ", ").append(columns[i].toSql(dialect));
+            sql.append(i == 0 ? "" : ", ").append(columns[i].toSql(dialect, tablePrefix));
         }
         run(sql.append(')').toString());
     }
@@ -122,13 +141,13 @@ public final class MigrationOps {
     /** 6. Drops a table if it exists. Requires a destructive migration. */
     public void dropTable(String name) {
         requireDestructive("drop_table " + name);
-        run("DROP TABLE IF EXISTS " + Identifiers.check(name, "table"));
+        run("DROP TABLE IF EXISTS " + table(name));
     }
 
     /** 7. Creates an index unless it exists. */
     public void createIndex(String name, String table, List<String> columns, boolean unique) {
-        Identifiers.check(name, "index");
-        Identifiers.check(table, "table");
+        name = physical(name, "index");
+        table = table(table);
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("create_index " + name + " needs at least one column");
         }
@@ -139,12 +158,12 @@ public final class MigrationOps {
 
     /** 8. Drops an index if it exists. */
     public void dropIndex(String name) {
-        run("DROP INDEX IF EXISTS " + Identifiers.check(name, "index"));
+        run("DROP INDEX IF EXISTS " + physical(name, "index"));
     }
 
     /** 9. Sets {@code column} to {@code value} in every row where it is null. */
     public void backfill(String table, String column, Object value) {
-        String sql = "UPDATE " + Identifiers.check(table, "table") + " SET " + Identifiers.check(column, "column")
+        String sql = "UPDATE " + table(table) + " SET " + Identifiers.check(column, "column")
                 + " = ? WHERE " + column + " IS NULL";
         statements.add(sql + " -- " + value);
         if (handle != null) {
@@ -152,7 +171,10 @@ public final class MigrationOps {
         }
     }
 
-    /** 10. Runs any statement, with positional {@code ?} parameters. Returns the affected row count (0 when recording). */
+    /**
+     * 10. Runs any statement, with positional {@code ?} parameters. Returns the affected row count (0 when
+     * recording). Name the plugin's tables with {@link #table} so the statement works on every database.
+     */
     public int execute(String sql, Object... params) {
         statements.add(params.length == 0 ? sql : sql + " -- " + Arrays.toString(params));
         if (handle == null) {

@@ -30,12 +30,30 @@ public final class MigrationRunner {
     private final String pluginName;
     private final Dialect dialect;
     private final String table;
+    private final String tablePrefix;
 
+    /** A runner for tables without a prefix (a plugin's own database, or a PostgreSQL schema of its own). */
     public MigrationRunner(Jdbi jdbi, String pluginName, Dialect dialect) {
+        this(jdbi, pluginName, dialect, "");
+    }
+
+    /** A runner whose {@link MigrationOps} put {@code tablePrefix} before every table and index name. */
+    public MigrationRunner(Jdbi jdbi, String pluginName, Dialect dialect, String tablePrefix) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi == null");
         this.pluginName = Objects.requireNonNull(pluginName, "pluginName == null");
         this.dialect = Objects.requireNonNull(dialect, "dialect == null");
-        this.table = dialect == Dialect.SQLITE ? "_plugin_migrations" : "plugin_schema_migrations";
+        this.tablePrefix = Objects.requireNonNull(tablePrefix, "tablePrefix == null");
+        this.table = trackingTable(dialect);
+    }
+
+    /** A runner for the tables of {@code database}, with its prefix. */
+    public static MigrationRunner forDatabase(dev.mint.sdk.PluginDatabase database, String pluginName) {
+        return new MigrationRunner(database.jdbi(), pluginName, database.dialect(), database.tablePrefix());
+    }
+
+    /** The table that records applied migrations: {@code _plugin_migrations} on SQLite, else {@code plugin_schema_migrations}. */
+    public static String trackingTable(Dialect dialect) {
+        return dialect == Dialect.SQLITE ? "_plugin_migrations" : "plugin_schema_migrations";
     }
 
     /**
@@ -132,7 +150,7 @@ public final class MigrationRunner {
             }
             try {
                 handle.useTransaction(h -> {
-                    migration.upgrade(new MigrationOps(h, dialect, migration));
+                    migration.upgrade(new MigrationOps(h, dialect, migration, tablePrefix));
                     if (restore) {
                         List<String> violations = h.createQuery("PRAGMA foreign_key_check")
                                 .map((rs, ctx) -> rs.getString(1) + " row " + rs.getString(2) + " -> " + rs.getString(3))
@@ -246,7 +264,7 @@ public final class MigrationRunner {
 
     /** The migration replayed against a recording {@link MigrationOps}: nothing runs. */
     private MigrationOps replay(PluginMigration migration) {
-        MigrationOps recorder = MigrationOps.recorder(dialect, migration);
+        MigrationOps recorder = MigrationOps.recorder(dialect, migration, tablePrefix);
         migration.upgrade(recorder);
         return recorder;
     }

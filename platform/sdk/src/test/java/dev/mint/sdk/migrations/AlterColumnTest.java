@@ -148,7 +148,7 @@ class AlterColumnTest {
 
     @Test
     void refusesToMakeAnIdAUniqueColumnOrAReference() {
-        MigrationOps op = MigrationOps.recorder(db.dialect(), TestMigration.of(1, "x", o -> { }));
+        MigrationOps op = MigrationOps.recorder(db.dialect(), TestMigration.of(1, "x", o -> { }), "");
         for (Column column : List.of(Column.id("qty"), Column.of("qty", TEXT).unique(),
                 Column.of("qty", BIGINT).references("owners", "id", OnDelete.CASCADE))) {
             assertThatThrownBy(() -> op.alterColumn("items", column)).isInstanceOf(IllegalArgumentException.class);

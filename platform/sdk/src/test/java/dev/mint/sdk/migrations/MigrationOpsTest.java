@@ -55,7 +55,7 @@ class MigrationOpsTest {
         assertThat(again.applied()).containsExactly(1);
         assertThat(db.columns("people")).containsExactly("id", "name", "team");
         assertThat(column("SELECT name FROM people", String.class)).containsExactly("ada");
-        assertThatThrownBy(() -> MigrationOps.recorder(db.dialect(), TestMigration.of(1, "x", op -> { }))
+        assertThatThrownBy(() -> MigrationOps.recorder(db.dialect(), TestMigration.of(1, "x", op -> { }), "")
                 .createTable("empty")).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -259,7 +259,7 @@ class MigrationOpsTest {
     @Test
     void invalidIdentifiersAreRejectedBeforeAnySqlIsBuilt() {
         String hostile = "drop table x;--";
-        MigrationOps op = MigrationOps.recorder(db.dialect(), TestMigration.of(1, "x", o -> { }).asDestructive());
+        MigrationOps op = MigrationOps.recorder(db.dialect(), TestMigration.of(1, "x", o -> { }).asDestructive(), "");
         Column ok = Column.of("ok", TEXT);
         List<Runnable> calls = List.of(
                 () -> Column.of(hostile, TEXT),
@@ -279,5 +279,32 @@ class MigrationOpsTest {
             assertThatThrownBy(call::run).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Invalid");
         }
         assertThat(op.statements()).isEmpty();
+    }
+
+    @Test
+    void aTablePrefixNamesEveryTableIndexAndReferenceOfThePlugin() {
+        MigrationRunner prefixed = new MigrationRunner(db.jdbi(), "prefixed", db.dialect(), "acme__");
+        MigrationResult result = prefixed.run(List.of(
+                TestMigration.of(1, "tables", op -> {
+                    op.createTable("owners", Column.id("id"), Column.of("name", TEXT).notNull());
+                    op.createTable("pets", Column.id("id"),
+                            Column.of("owner_id", INTEGER).references("owners", "id", OnDelete.CASCADE));
+                    op.createIndex("pets_owner", "pets", List.of("owner_id"), false);
+                    op.addColumn("owners", Column.of("team", TEXT));
+                    op.execute("INSERT INTO " + op.table("owners") + " (name) VALUES (?)", "ada");
+                    op.backfill("owners", "team", "core");
+                })));
+
+        assertThat(result.applied()).containsExactly(1);
+        assertThat(db.tableExists("acme__owners")).isTrue();
+        assertThat(db.tableExists("owners")).isFalse();
+        assertThat(db.indexExists("acme__pets_owner")).isTrue();
+        assertThat(column("SELECT team FROM acme__owners", String.class)).containsExactly("core");
+        sql("INSERT INTO acme__pets (owner_id) VALUES (1)");
+        sql("DELETE FROM acme__owners");
+        assertThat(column("SELECT count(*) FROM acme__pets", Long.class)).containsExactly(0L);
+        assertThatThrownBy(() -> MigrationOps.recorder(db.dialect(), TestMigration.of(1, "x", o -> { }), "p".repeat(60))
+                .createTable("long_name", Column.id("id")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("prefix");
     }
 }

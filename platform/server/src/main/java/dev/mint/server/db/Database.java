@@ -41,12 +41,12 @@ public final class Database implements AutoCloseable {
     private final SqliteStatementCache statements;
     private final Jdbi jdbi;
     private final Dialect dialect;
-    private final String displayUrl;
+    private final String jdbcUrl;
 
-    private Database(HikariDataSource dataSource, Dialect dialect, String displayUrl) {
+    private Database(HikariDataSource dataSource, Dialect dialect, String jdbcUrl) {
         this.dataSource = dataSource;
         this.dialect = dialect;
-        this.displayUrl = displayUrl;
+        this.jdbcUrl = jdbcUrl;
         this.statements = dialect == Dialect.SQLITE ? new SqliteStatementCache() : null;
         this.jdbi = Jdbi.create(dataSource);
         // Queries are assembled from optional filters; a bound value a fragment did not use is harmless.
@@ -60,10 +60,25 @@ public final class Database implements AutoCloseable {
 
     /** Opens a pool on {@code jdbcUrl}; for SQLite, creates the file's directory. */
     public static Database open(String jdbcUrl) {
+        return open(jdbcUrl, "mint", null);
+    }
+
+    /**
+     * A small pool on this PostgreSQL database whose connections resolve unqualified names in
+     * {@code schema} first (then {@code public}); the schema must be a plain identifier. Close it yourself.
+     */
+    public Database openSchemaPool(String schema) {
+        if (dialect != Dialect.POSTGRESQL || !schema.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("A schema pool needs PostgreSQL and a plain schema name, not " + schema);
+        }
+        return open(jdbcUrl, "mint-" + schema, schema);
+    }
+
+    private static Database open(String jdbcUrl, String poolName, String schema) {
         Dialect dialect = Dialect.fromJdbcUrl(jdbcUrl);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
-        config.setPoolName("mint");
+        config.setPoolName(poolName);
         config.setInitializationFailTimeout(10_000);
         config.setConnectionTimeout(10_000);
         if (dialect == Dialect.SQLITE) {
@@ -85,9 +100,13 @@ public final class Database implements AutoCloseable {
         } else {
             config.addDataSourceProperty("stringtype", "unspecified");
             config.addDataSourceProperty("ApplicationName", "mint");
-            config.setMaximumPoolSize(16);
+            config.setMaximumPoolSize(schema == null ? 16 : 4);
+            config.setMinimumIdle(schema == null ? 16 : 0);
+            if (schema != null) {
+                config.setConnectionInitSql("SET search_path TO " + schema + ", public");
+            }
         }
-        return new Database(new HikariDataSource(config), dialect, redact(jdbcUrl));
+        return new Database(new HikariDataSource(config), dialect, jdbcUrl);
     }
 
     public Jdbi jdbi() {
@@ -100,7 +119,7 @@ public final class Database implements AutoCloseable {
 
     /** The URL with any password removed, for logs. */
     public String displayUrl() {
-        return displayUrl;
+        return redact(jdbcUrl);
     }
 
     /** Reads one row of a result. */

@@ -35,10 +35,11 @@ final class HostedContext implements PlatformContext {
     private final PlatformExperiments experiments;
     private final PluginConfigStore configs;
     private final Map<String, Object> config;
+    private final PluginDatabase database;
 
     HostedContext(String pluginName, PluginCapabilities capabilities, Jdbi jdbi, Authenticator auth, PlatformUsers users,
                   PluginRoles roles, PlatformExperimentData experimentData, PlatformExperiments experiments,
-                  PluginConfigStore configs, Map<String, Object> config) {
+                  PluginConfigStore configs, Map<String, Object> config, PluginDatabase database) {
         this.pluginName = pluginName;
         this.capabilities = capabilities;
         this.jdbi = jdbi;
@@ -49,6 +50,7 @@ final class HostedContext implements PlatformContext {
         this.experiments = experiments;
         this.configs = configs;
         this.config = Map.copyOf(config);
+        this.database = database;
     }
 
     @Override
@@ -122,6 +124,6 @@ final class HostedContext implements PlatformContext {
 
     @Override
     public Optional<PluginDatabase> sharedDatabase() {
-        return Optional.empty();
+        return Optional.ofNullable(database);
     }
 }

@@ -51,6 +51,37 @@ final class PluginDiscovery {
         return found;
     }
 
+    /** What a jar says about one plugin it provides: its metadata, or why there is none. */
+    record Inspected(dev.mint.sdk.PluginMetadata metadata, String error) {
+    }
+
+    /**
+     * The metadata of each plugin {@code jar} provides, read with a throwaway class loader that is closed
+     * before returning.
+     */
+    static List<Inspected> inspect(Path jar) {
+        List<Inspected> inspected = new ArrayList<>();
+        try (URLClassLoader loader = new URLClassLoader("inspect:" + jar.getFileName(), new URL[] {jar.toUri().toURL()},
+                PluginDiscovery.class.getClassLoader())) {
+            List<Found> found = new ArrayList<>();
+            load(loader, jar.getFileName().toString(), found, true);
+            for (Found candidate : found) {
+                if (candidate.plugin() == null) {
+                    inspected.add(new Inspected(null, candidate.error()));
+                    continue;
+                }
+                try {
+                    inspected.add(new Inspected(candidate.plugin().metadata(), null));
+                } catch (RuntimeException | LinkageError e) {
+                    inspected.add(new Inspected(null, "metadata() failed: " + e));
+                }
+            }
+        } catch (IOException e) {
+            inspected.add(new Inspected(null, "cannot open the jar: " + e.getMessage()));
+        }
+        return inspected;
+    }
+
     private static void load(ClassLoader loader, String source, List<Found> found, boolean ownLoaderOnly) {
         List<ServiceLoader.Provider<AnalysisPlugin>> providers;
         try {

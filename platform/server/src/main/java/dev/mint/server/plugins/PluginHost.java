@@ -5,7 +5,6 @@ import dev.mint.sdk.PluginHealth;
 import dev.mint.sdk.PluginMetadata;
 import dev.mint.sdk.PluginMount;
 import dev.mint.sdk.PluginType;
-import dev.mint.sdk.migrations.MigrationRunner;
 import dev.mint.server.auth.Authenticator;
 import dev.mint.server.db.Database;
 import dev.mint.server.experiments.ExperimentDataStore;
@@ -45,8 +44,10 @@ public final class PluginHost implements AutoCloseable {
     private final ExperimentStore experiments;
     private final PluginHooks hooks = new PluginHooks(this::plugins);
     private final List<Hosted> open = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Where each admitted plugin came from, by name. */
+    private final Map<String, String> sources = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private record Hosted(AnalysisPlugin plugin, HostedContext context) {
+    private record Hosted(AnalysisPlugin plugin, HostedContext context, PluginNamespace namespace) {
     }
 
     public PluginHost(Database database, PluginRegistry registry, Authenticator auth, UserStore users,
@@ -67,9 +68,10 @@ public final class PluginHost implements AutoCloseable {
         found.addAll(PluginDiscovery.discover(pluginsDir));
         Map<String, AnalysisPlugin> candidates = new LinkedHashMap<>();
         Map<String, String> prefixes = new LinkedHashMap<>();
+        Map<String, String> slugs = new LinkedHashMap<>();
         for (PluginDiscovery.Found candidate : found) {
             if (candidate.plugin() == null) {
-                registry.register(PluginInfo.unloadable(candidate.source(), candidate.error()));
+                registry.register(PluginInfo.unloadable(candidate.source(), candidate.source(), candidate.error()));
                 LOG.error("Plugin source {} failed: {}", candidate.source(), candidate.error());
                 continue;
             }
@@ -77,22 +79,25 @@ public final class PluginHost implements AutoCloseable {
             try {
                 metadata = candidate.plugin().metadata();
             } catch (RuntimeException e) {
-                registry.register(PluginInfo.unloadable(candidate.source(), "metadata() failed: " + e.getMessage()));
+                registry.register(PluginInfo.unloadable(candidate.source(), candidate.source(),
+                        "metadata() failed: " + e.getMessage()));
                 continue;
             }
             if (candidates.containsKey(metadata.name())) {
                 // The registry is keyed by name: the duplicate gets an entry of its own, named after its source.
-                registry.register(PluginInfo.unloadable(metadata.name() + " (" + candidate.source() + ")",
+                registry.register(PluginInfo.unloadable(metadata.name() + " (" + candidate.source() + ")", candidate.source(),
                         "another plugin named '" + metadata.name() + "' is already installed"));
                 continue;
             }
-            String problem = admissionProblem(metadata, prefixes);
+            String problem = admissionProblem(metadata, prefixes, slugs);
             if (problem != null) {
                 fail(metadata, problem);
                 continue;
             }
             candidates.put(metadata.name(), candidate.plugin());
+            sources.put(metadata.name(), candidate.source());
             prefixes.put(metadata.routesPrefix(), metadata.name());
+            slugs.put(PluginNamespace.slug(metadata.name()), metadata.name());
         }
         PluginOrder.Result order = PluginOrder.of(candidates);
         order.failures().forEach((name, reason) -> fail(candidates.get(name).metadata(), reason));
@@ -109,7 +114,11 @@ public final class PluginHost implements AutoCloseable {
         }
     }
 
-    private static String admissionProblem(PluginMetadata metadata, Map<String, String> prefixes) {
+    private static String admissionProblem(PluginMetadata metadata, Map<String, String> prefixes, Map<String, String> slugs) {
+        String slug = PluginNamespace.slug(metadata.name());
+        if (slugs.containsKey(slug)) {
+            return "its database name " + slug + " is already used by plugin '" + slugs.get(slug) + "'";
+        }
         if (prefixes.containsKey(metadata.routesPrefix())) {
             return "routes prefix " + metadata.routesPrefix() + " is already used by plugin '"
                     + prefixes.get(metadata.routesPrefix()) + "'";
@@ -122,38 +131,83 @@ public final class PluginHost implements AutoCloseable {
     }
 
     private void startOne(AnalysisPlugin plugin, PluginMetadata metadata) {
+        PluginNamespace namespace;
+        try {
+            namespace = ownsTables(plugin, metadata) ? PluginNamespace.open(database, metadata.name()) : null;
+        } catch (RuntimeException e) {
+            fail(metadata, "cannot open its database namespace: " + e.getMessage());
+            return;
+        }
         HostedContext context = new HostedContext(metadata.name(), metadata.capabilities(), database.jdbi(), auth,
                 new PlatformUsers(database.jdbi(), users), new PluginRoles(database.jdbi()), experimentData,
                 new PlatformExperiments(database.jdbi(), experiments, hooks, metadata.name(),
                         metadata.pluginType() == PluginType.EXPERIMENT_DESIGN),
-                new PluginConfigStore(database.dialect()), platformConfig);
+                new PluginConfigStore(database.dialect()), platformConfig,
+                metadata.capabilities().requiresSharedDatabase() ? namespace : null);
         try {
-            new MigrationRunner(database.jdbi(), metadata.name(), database.dialect()).run(plugin.migrations());
+            if (namespace != null) {
+                namespace.migrations().run(plugin.migrations());
+            }
         } catch (RuntimeException e) {
+            namespace.close();
             fail(metadata, "migration failed: " + e.getMessage());
             return;
         }
         try {
             plugin.open(context);
         } catch (RuntimeException | LinkageError e) {
+            if (namespace != null) {
+                namespace.close();
+            }
             fail(metadata, "initialize() failed: " + e);
             return;
         }
-        open.add(new Hosted(plugin, context));
-        registry.register(PluginInfo.ready(metadata));
+        open.add(new Hosted(plugin, context, namespace));
+        registry.register(PluginInfo.of(metadata, PluginInfo.READY, null, sources.get(metadata.name())));
         LOG.info("Plugin {} {} ready at /api{}", metadata.name(), metadata.version(), metadata.routesPrefix());
     }
 
+    /** A plugin gets a namespace when it asks for a database of its own or ships migrations. */
+    private static boolean ownsTables(AnalysisPlugin plugin, PluginMetadata metadata) {
+        return metadata.capabilities().requiresSharedDatabase() || !plugin.migrations().isEmpty();
+    }
+
     private void fail(PluginMetadata metadata, String reason) {
-        registry.register(PluginInfo.failed(metadata, reason));
+        registry.register(PluginInfo.of(metadata, PluginInfo.FAILED, reason, sources.get(metadata.name())));
         LOG.error("Plugin {} failed: {}", metadata.name(), reason);
     }
 
     /** Mounts the routes of every open plugin; call inside the server's configuration. */
     public void mount(RoutesConfig routes) {
         for (Hosted hosted : open) {
-            PluginMount.mount(routes, hosted.plugin(), hosted.context());
+            String name = hosted.plugin().metadata().name();
+            // Routes cannot be removed from a running server: those of an uninstalled plugin answer 404.
+            PluginMount.mount(routes, hosted.plugin(), hosted.context(), ctx -> {
+                if (!open.contains(hosted)) {
+                    throw new dev.mint.sdk.NotFoundException("Plugin '" + name + "' was uninstalled", "plugin", name);
+                }
+            });
         }
+    }
+
+    /**
+     * Shuts an open plugin down and closes its database namespace; its routes answer 404 from then on.
+     * Returns false when no open plugin has that name.
+     */
+    public synchronized boolean stop(String name) {
+        for (Hosted hosted : open) {
+            if (hosted.plugin().metadata().name().equals(name)) {
+                open.remove(hosted);
+                closeQuietly(hosted);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The database namespace of a plugin (open or not): for archiving or purging its data. */
+    PluginNamespace namespace(String name) {
+        return PluginNamespace.open(database, name);
     }
 
     /** The hooks the experiment routes call: every open plugin's. */
@@ -185,12 +239,19 @@ public final class PluginHost implements AutoCloseable {
         List<Hosted> reversed = new ArrayList<>(open);
         Collections.reverse(reversed);
         for (Hosted hosted : reversed) {
-            try {
-                hosted.plugin().close();
-            } catch (RuntimeException e) {
-                LOG.warn("Plugin {} failed to shut down: {}", hosted.plugin().metadata().name(), e.toString());
-            }
+            closeQuietly(hosted);
         }
         open.clear();
+    }
+
+    private static void closeQuietly(Hosted hosted) {
+        try {
+            hosted.plugin().close();
+        } catch (RuntimeException e) {
+            LOG.warn("Plugin {} failed to shut down: {}", hosted.plugin().metadata().name(), e.toString());
+        }
+        if (hosted.namespace() != null) {
+            hosted.namespace().close();
+        }
     }
 }

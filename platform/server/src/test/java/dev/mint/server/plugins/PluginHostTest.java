@@ -102,7 +102,7 @@ class PluginHostTest {
 
         @Override
         public void upgrade(MigrationOps ops) {
-            ops.execute("CREATE TABLE half_done (id INTEGER PRIMARY KEY)");
+            ops.execute("CREATE TABLE " + ops.table("half_done") + " (id INTEGER PRIMARY KEY)");
             ops.execute("THIS IS NOT SQL");
         }
     };
@@ -183,7 +183,7 @@ class PluginHostTest {
     void failedMigrationLeavesNoHalfDoneTable() {
         Integer tables = platform.server().database().jdbi().withHandle(h -> h.createQuery(
                 platform.server().database().dialect() == dev.mint.sdk.migrations.Dialect.SQLITE
-                        ? "SELECT COUNT(*) FROM sqlite_master WHERE name = 'half_done'"
+                        ? "SELECT COUNT(*) FROM sqlite_master WHERE name LIKE '%half_done'"
                         : "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'half_done'")
                 .mapTo(Integer.class).one());
         assertThat(tables).isZero();

@@ -3,6 +3,7 @@ package dev.mint.server.plugins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mint.server.test.PluginJars;
 import dev.mint.server.test.TestPlatform;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,8 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,8 +20,7 @@ class PluginJarTest {
     Path dir;
 
     private Path pluginJar(String name, String className, String greeting) throws Exception {
-        Path sources = Files.createDirectories(dir.resolve(name + "-src/org/example"));
-        Files.writeString(sources.resolve(className + ".java"), """
+        return PluginJars.build(dir.resolve(name + "-build"), """
                 package org.example;
 
                 import static io.javalin.apibuilder.ApiBuilder.get;
@@ -49,22 +47,7 @@ class PluginJarTest {
                     public void shutdown() {
                     }
                 }
-                """.formatted(name, className, greeting));
-        Path classes = Files.createDirectories(dir.resolve(name + "-classes"));
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertThat(javac.run(null, null, null, "-cp", System.getProperty("java.class.path"), "-d", classes.toString(),
-                sources.resolve(className + ".java").toString())).isZero();
-        Path jar = Files.createDirectories(dir.resolve("plugins")).resolve(name + ".jar");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            String entry = "org/example/" + className + ".class";
-            out.putNextEntry(new JarEntry(entry));
-            Files.copy(classes.resolve(entry), out);
-            out.closeEntry();
-            out.putNextEntry(new JarEntry("META-INF/services/dev.mint.sdk.AnalysisPlugin"));
-            out.write(("org.example." + className + "\n").getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
-        }
-        return jar;
+                """.formatted(name, className, greeting), dir.resolve("plugins/" + name + ".jar"), true);
     }
 
     @Test

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * A plain HTTP client for tests: real requests on loopback, JSON in and out. Bodies may be a
- * {@code String} (sent as is, so malformed JSON can be sent) or any object (serialized).
+ * {@code String} (sent as is, so malformed JSON can be sent), a {@code byte[]} (sent as
+ * {@code application/octet-stream}) or any object (serialized).
  */
 public final class TestHttp {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -69,13 +70,15 @@ public final class TestHttp {
     /** Any request; {@code token} may be null (no Authorization header); {@code headers} are added as given. */
     public Response send(String method, String path, String token, Object body, Map<String, String> headers) {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : body instanceof byte[] bytes ? HttpRequest.BodyPublishers.ofByteArray(bytes)
                 : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : write(body));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
-                .method(method, publisher).header("Content-Type", "application/json");
+                .method(method, publisher)
+                .header("Content-Type", body instanceof byte[] ? "application/octet-stream" : "application/json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers(), response.body());

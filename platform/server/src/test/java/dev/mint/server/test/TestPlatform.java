@@ -28,6 +28,7 @@ public final class TestPlatform implements AutoCloseable, BeforeAllCallback, Aft
     private Path dataDir;
     private String postgresUrl;
     private TestHttp http;
+    private ServerConfig config;
     private String adminToken;
 
     private TestPlatform(Consumer<ServerConfig.Builder> customize) {
@@ -73,7 +74,16 @@ public final class TestPlatform implements AutoCloseable, BeforeAllCallback, Aft
         ServerConfig.Builder builder = ServerConfig.builder().host("127.0.0.1").port(0).dataDir(dataDir)
                 .databaseUrl(postgresUrl).adminPassword(ADMIN_PASSWORD).loginAttemptsPerMinute(10_000);
         customize.accept(builder);
-        server = MintServer.start(builder.build());
+        config = builder.build();
+        server = MintServer.start(config);
+        http = new TestHttp(server.baseUrl());
+        adminToken = null;
+    }
+
+    /** Stops the server and starts it again on the same data directory and database (on a new port). */
+    public void restart() {
+        server.close();
+        server = MintServer.start(config);
         http = new TestHttp(server.baseUrl());
         adminToken = null;
     }
