@@ -3,12 +3,18 @@ package dev.mint.client;
 import dev.mint.client.core.ApiRequest;
 import dev.mint.client.model.PluginConfig;
 import dev.mint.client.model.PluginInfo;
+import dev.mint.client.model.PluginInstallReport;
+import dev.mint.client.model.PluginUninstallReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Installed plugins and their configuration. Obtain through {@link MintClient#plugins()}. Installing and
- * uninstalling packages is not offered by this platform: plugins are jars placed in its plugins directory.
+ * Installed plugins, their configuration, and installing and uninstalling {@code .mint} bundles (admins).
+ * Obtain through {@link MintClient#plugins()}.
  */
 public final class PluginsApi {
     private final MintHttp http;
@@ -53,6 +59,51 @@ public final class PluginsApi {
                 Map.of("config", Fields.required(config, "config"))).toBuilder()
                 .header("If-Match", "\"" + Fields.required(expectedRevision, "expectedRevision") + "\"").build();
         return http.call(request, PluginConfig.class);
+    }
+
+    /** Installs a {@code .mint} bundle (see {@code mint build}); refused when a plugin of that name is installed. */
+    public PluginInstallReport install(Path bundle) {
+        return install(bundle, false);
+    }
+
+    /**
+     * {@code POST /api/plugins/upload}: installs a {@code .mint} bundle; with {@code force}, replaces an
+     * installed plugin of the same name. The plugin loads when the platform restarts.
+     *
+     * @throws UncheckedIOException when the file cannot be read
+     * @throws MintValidationException when the bundle is not valid (the message says why)
+     * @throws MintConflictException when the name or routes prefix is taken
+     */
+    public PluginInstallReport install(Path bundle, boolean force) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(Fields.required(bundle, "bundle"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + bundle + ": " + e.getMessage(), e);
+        }
+        ApiRequest.Builder request = ApiRequest.builder("POST", "/api/plugins/upload")
+                .body(bytes, "application/octet-stream");
+        if (force) {
+            request.query("force", "true");
+        }
+        return http.call(request.build(), PluginInstallReport.class);
+    }
+
+    /** Uninstalls a plugin installed from a bundle, keeping its data. */
+    public PluginUninstallReport uninstall(String pluginName) {
+        return uninstall(pluginName, PluginDataMode.KEEP);
+    }
+
+    /**
+     * {@code DELETE /api/plugins/{name}}: stops the plugin, deals with its tables as {@code data} says and
+     * removes its jar.
+     *
+     * @throws MintConflictException for a plugin that is part of the platform rather than installed
+     */
+    public PluginUninstallReport uninstall(String pluginName, PluginDataMode data) {
+        ApiRequest request = ApiRequest.builder("DELETE", "/api/plugins/" + MintHttp.segment(pluginName))
+                .query("data", Fields.required(data, "data").wireName()).build();
+        return http.call(request, PluginUninstallReport.class);
     }
 
     private static String configPath(String pluginName) {

@@ -7,7 +7,14 @@ import dev.mint.client.model.Health;
 import dev.mint.client.model.PluginConfig;
 import dev.mint.client.model.PluginInfo;
 import dev.mint.sdk.PluginMetadata;
+import dev.mint.client.model.PluginInstallReport;
+import dev.mint.client.model.PluginUninstallReport;
+import dev.mint.server.plugins.PluginBundle;
+import dev.mint.server.test.PluginJars;
 import dev.mint.server.test.TestPlatform;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -74,5 +81,37 @@ class PluginsApiTest {
             assertThatThrownBy(() -> viewer.plugins().updateConfig("hello-mint", Map.of("x", 1)))
                     .isInstanceOf(MintPermissionException.class);
         }
+    }
+
+    @Test
+    void installsABundleAndUninstallsItWithItsDataMode(@TempDir Path dir) throws Exception {
+        Path jar = PluginJars.build(dir.resolve("build"), PluginJars.helloSource("greeter", "1.0.0"),
+                dir.resolve("greeter.jar"), true);
+        Path bundle = dir.resolve("greeter-1.0.0.mint");
+        PluginBundle.write(jar, PluginMetadata.builder("greeter", "1.0.0").build(), "test", bundle);
+
+        PluginInstallReport installed = client.plugins().install(bundle);
+
+        assertThat(installed.name()).isEqualTo("greeter");
+        assertThat(installed.restartRequired()).isTrue();
+        assertThat(installed.replacedVersion()).isEmpty();
+        assertThat(client.plugins().list()).filteredOn(p -> p.name().equals("greeter"))
+                .extracting(PluginInfo::status).containsExactly("restart_required");
+        assertThatThrownBy(() -> client.plugins().install(bundle)).isInstanceOf(MintConflictException.class)
+                .hasMessageContaining("force=true");
+        assertThat(client.plugins().install(bundle, true).replacedVersion()).contains("1.0.0");
+        Files.writeString(dir.resolve("junk.mint"), "junk");
+        assertThatThrownBy(() -> client.plugins().install(dir.resolve("junk.mint")))
+                .isInstanceOf(MintValidationException.class).hasMessageContaining("not a .mint bundle");
+        assertThatThrownBy(() -> client.plugins().install(dir.resolve("missing.mint")))
+                .isInstanceOf(java.io.UncheckedIOException.class);
+
+        PluginUninstallReport removed = client.plugins().uninstall("greeter", PluginDataMode.PURGE);
+
+        assertThat(removed.data()).isEqualTo("purge");
+        assertThat(removed.restartRequired()).isFalse();
+        assertThat(client.plugins().list()).extracting(PluginInfo::name).doesNotContain("greeter");
+        assertThatThrownBy(() -> client.plugins().uninstall("hello-mint")).isInstanceOf(MintConflictException.class);
+        assertThatThrownBy(() -> client.plugins().uninstall("greeter")).isInstanceOf(MintNotFoundException.class);
     }
 }

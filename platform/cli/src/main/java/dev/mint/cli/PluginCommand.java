@@ -1,7 +1,13 @@
 package dev.mint.cli;
 
 import dev.mint.client.model.PluginConfig;
+import dev.mint.client.PluginDataMode;
 import dev.mint.client.model.PluginInfo;
+import dev.mint.client.model.PluginInstallReport;
+import dev.mint.client.model.PluginUninstallReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +18,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 
-/** {@code mint plugin list} and {@code mint plugin config get|set}. */
-@Command(name = "plugin", mixinStandardHelpOptions = true, description = "Installed plugins and their configuration.",
+/** {@code mint plugin list|install|uninstall} and {@code mint plugin config get|set}. */
+@Command(name = "plugin", mixinStandardHelpOptions = true,
+        description = "Installed plugins: list, install and uninstall them, and their configuration.",
         subcommands = PluginCommand.Config.class)
 final class PluginCommand extends PlatformGroup {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List loaded and failed plugins.")
@@ -27,6 +34,65 @@ final class PluginCommand extends PlatformGroup {
         plugins.forEach(p -> table.row(p.name(), p.version(), p.status(), Output.text(p.pluginType()),
                 Output.text(p.routesPrefix()), Output.text(p.error())));
         table.print();
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "install", mixinStandardHelpOptions = true,
+            description = {"Install a .mint bundle (see 'mint build') on the platform; it loads when the platform restarts.",
+                "Needs the plugins.install permission (admins)."})
+    int install(@Parameters(paramLabel = "BUNDLE", description = "The .mint file.") Path bundle,
+                @Option(names = "--force", description = "Replace an installed plugin of the same name.") boolean force,
+                @Mixin JsonFlag json) {
+        if (!Files.isRegularFile(bundle)) {
+            throw CliException.usage("No such file: " + bundle);
+        }
+        PluginInstallReport report = call(client -> client.plugins().install(bundle, force));
+        if (json.json) {
+            out().json(report);
+            return ExitCodes.OK;
+        }
+        out().line("Installed " + report.name() + " " + report.version() + report.replacedVersion()
+                .map(old -> " (replacing " + old + ")").orElse("") + " at /api" + report.routesPrefix());
+        report.warnings().forEach(warning -> out().line("Warning: " + warning));
+        if (report.restartRequired()) {
+            out().line("Restart the platform to load it.");
+        }
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "uninstall", mixinStandardHelpOptions = true,
+            description = {"Uninstall a plugin installed from a bundle; it stops at once.",
+                "--data keep leaves its tables (a reinstall carries on), archive renames them aside,",
+                "purge drops them with its configuration and plugin roles."})
+    int uninstall(@Parameters(paramLabel = "PLUGIN") String name,
+                  @Option(names = "--data", paramLabel = "MODE", defaultValue = "keep",
+                          description = "keep, archive or purge (default: ${DEFAULT-VALUE}).") String data,
+                  @Option(names = {"--yes", "-y"}, description = "Do not ask for confirmation.") boolean yes,
+                  @Mixin JsonFlag json) {
+        PluginDataMode mode;
+        try {
+            mode = PluginDataMode.valueOf(data.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("--data must be keep, archive or purge, not '" + data + "'");
+        }
+        String question = "Uninstall plugin " + name + (mode == PluginDataMode.PURGE ? " and delete all its data?"
+                : mode == PluginDataMode.ARCHIVE ? ", archiving its data?" : ", keeping its data?");
+        if (!Confirmation.confirm(context(), yes, question)) {
+            out().line("Not uninstalled");
+            return ExitCodes.OK;
+        }
+        PluginUninstallReport report = call(client -> client.plugins().uninstall(name, mode));
+        if (json.json) {
+            out().json(report);
+            return ExitCodes.OK;
+        }
+        out().line("Uninstalled " + report.name() + " " + report.version() + switch (mode) {
+            case KEEP -> "; its data is kept";
+            case ARCHIVE -> report.archivedAs().isEmpty() ? "; it had no tables to archive"
+                    : "; data archived as " + String.join(", ", report.archivedAs());
+            case PURGE -> "; dropped " + (report.droppedTables().isEmpty() ? "no tables"
+                    : String.join(", ", report.droppedTables()));
+        });
         return ExitCodes.OK;
     }
 

@@ -108,4 +108,28 @@ class PluginAndStatusCommandTest {
         }
         assertThat(ok("experiment", "list", "--help").out()).contains("--url=URL");
     }
+
+    @Test
+    void pluginInstallAndUninstall(@TempDir Path files) throws Exception {
+        Path jar = dev.mint.server.test.PluginJars.build(files.resolve("build"),
+                dev.mint.server.test.PluginJars.helloSource("cli-hello", "1.0.0"), files.resolve("cli-hello.jar"), true);
+        Path bundle = files.resolve("cli-hello-1.0.0.mint");
+        dev.mint.server.plugins.PluginBundle.write(jar, PluginMetadata.builder("cli-hello", "1.0.0").build(), "test", bundle);
+
+        assertThat(ok("plugin", "install", bundle.toString()).out())
+                .contains("Installed cli-hello 1.0.0 at /api/cli-hello").contains("Restart the platform");
+        Cli.Result again = cli.run("plugin", "install", bundle.toString());
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.CONFLICT);
+        assertThat(again.err()).contains("force=true");
+        assertThat(JSON.readTree(ok("plugin", "install", bundle.toString(), "--force", "--json").out())
+                .get("replaced_version").asText()).isEqualTo("1.0.0");
+        assertThat(cli.run("plugin", "install", files.resolve("none.mint").toString()).err()).contains("No such file");
+
+        assertThat(cli.run("plugin", "uninstall", "cli-hello").err()).contains("--yes");
+        assertThat(cli.run("plugin", "uninstall", "cli-hello", "--data", "shred", "--yes").exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(ok("plugin", "uninstall", "cli-hello", "--data", "archive", "--yes").out())
+                .startsWith("Uninstalled cli-hello 1.0.0; it had no tables to archive");
+        assertThat(cli.run("plugin", "uninstall", "cli-hello", "--yes").exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(cli.run("plugin", "uninstall", "minima", "--yes").exitCode()).isEqualTo(ExitCodes.CONFLICT);
+    }
 }

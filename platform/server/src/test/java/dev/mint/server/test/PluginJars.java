@@ -49,6 +49,34 @@ public final class PluginJars {
         return jar;
     }
 
+    /** The source of a minimal plugin {@code org.example.HelloPlugin}: {@code GET /api/<name>/hello} answers its version. */
+    public static String helloSource(String name, String version) {
+        return """
+                package org.example;
+
+                import static io.javalin.apibuilder.ApiBuilder.get;
+
+                import dev.mint.sdk.*;
+                import java.util.List;
+
+                public class HelloPlugin extends AnalysisPlugin {
+                    public PluginMetadata metadata() {
+                        return PluginMetadata.builder("%1$s", "%2$s").build();
+                    }
+
+                    public List<PluginRouter> routers() {
+                        return List.of(PluginRouter.of(() -> get("/hello", ctx -> ctx.result("%1$s %2$s"))));
+                    }
+
+                    public void initialize(PlatformContext context) {
+                    }
+
+                    public void shutdown() {
+                    }
+                }
+                """.formatted(name, version);
+    }
+
     /** The names of the files in {@code dir}, sorted. */
     public static List<String> files(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
