@@ -55,6 +55,7 @@ public final class RecordingContext implements PlatformContext {
     private volatile Map<String, Object> settings = Map.of();
     private volatile int settingsRevision;
     private volatile Map<String, Object> config = Map.of("version", "test");
+    private volatile PluginDatabase database;
 
     public RecordingContext() {
         users.put(TEST_USER.id(), TEST_USER);
@@ -77,6 +78,20 @@ public final class RecordingContext implements PlatformContext {
     public RecordingContext signOut() {
         currentUser = null;
         return this;
+    }
+
+    /**
+     * Makes {@code database} the plugin's {@link #sharedDatabase()}. {@link PluginTesting#buildTestApp}
+     * does this itself (a migrated SQLite file) for plugins that declare {@code requiresSharedDatabase}.
+     */
+    public RecordingContext setDatabase(PluginDatabase database) {
+        this.database = database;
+        return this;
+    }
+
+    /** Whether a database was set with {@link #setDatabase}. */
+    public boolean hasDatabase() {
+        return database != null;
     }
 
     public RecordingContext setConfig(Map<String, Object> config) {
@@ -181,7 +196,7 @@ public final class RecordingContext implements PlatformContext {
     @Override
     public Optional<PluginDatabase> sharedDatabase() {
         record("sharedDatabase");
-        return Optional.empty();
+        return Optional.ofNullable(database);
     }
 
     private final PluginDataRepository dataRepository = new PluginDataRepository() {

@@ -20,20 +20,33 @@ import java.util.Map;
 /**
  * A plugin served on a loopback port the way the platform serves it: mounted by {@link PluginMount} at
  * {@code /api{routesPrefix}}, with the platform's request ids, error envelope and JSON mapper, after
- * {@link AnalysisPlugin#open} with the given context. Close it to stop the server and close the plugin.
+ * {@link AnalysisPlugin#open} with the given context. A plugin with tables of its own (it declares
+ * {@code requiresSharedDatabase} or has migrations) first gets a fresh SQLite database in a temporary
+ * directory with its migrations applied: as the {@link RecordingContext}'s shared database, or as its
+ * standalone database without a context. Close it to stop the server, close the plugin and delete that
+ * database.
  */
 public final class TestApp implements AutoCloseable {
     private final AnalysisPlugin plugin;
     private final Javalin app;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private TestApp(AnalysisPlugin plugin, Javalin app) {
+    private final TemporaryDatabase database;
+
+    private TestApp(AnalysisPlugin plugin, Javalin app, TemporaryDatabase database) {
         this.plugin = plugin;
         this.app = app;
+        this.database = database;
     }
 
     static TestApp start(AnalysisPlugin plugin, PlatformContext context, Map<String, String> environment) {
-        plugin.open(context, environment);
+        TemporaryDatabase database = TemporaryDatabase.forPlugin(plugin, context);
+        try {
+            plugin.open(context, environment);
+        } catch (RuntimeException e) {
+            TemporaryDatabase.close(plugin, database);
+            throw e;
+        }
         try {
             Javalin app = Javalin.create(cfg -> {
                 cfg.startup.showJavalinBanner = false;
@@ -45,9 +58,10 @@ public final class TestApp implements AutoCloseable {
                 cfg.routes.get("/health", ctx -> ctx.json(plugin.checkHealth().toMap()));
                 PluginMount.mount(cfg.routes, plugin, context);
             }).start("127.0.0.1", 0);
-            return new TestApp(plugin, app);
+            return new TestApp(plugin, app, database);
         } catch (RuntimeException e) {
             plugin.close();
+            TemporaryDatabase.close(plugin, database);
             throw e;
         }
     }
@@ -107,6 +121,7 @@ public final class TestApp implements AutoCloseable {
             app.stop();
         } finally {
             plugin.close();
+            TemporaryDatabase.close(plugin, database);
         }
     }
 }

@@ -9,7 +9,14 @@ import dev.mint.sdk.AnalysisPlugin;
 import dev.mint.sdk.ConflictException;
 import dev.mint.sdk.HealthStatus;
 import dev.mint.sdk.LifecycleHookResult;
+import dev.mint.sdk.PlatformContext;
 import dev.mint.sdk.PluginCapabilities;
+import dev.mint.sdk.PluginDatabase;
+import dev.mint.sdk.PluginMetadata;
+import dev.mint.sdk.PluginRouter;
+import dev.mint.sdk.migrations.Column;
+import dev.mint.sdk.migrations.MigrationOps;
+import dev.mint.sdk.migrations.PluginMigration;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -148,5 +155,69 @@ class HarnessTest {
         assertThat(plugin.metadata().version()).isEqualTo("2.0.0");
         assertThat(plugin.metadata().pluginType()).isEqualTo(dev.mint.sdk.PluginType.EXPERIMENT_DESIGN);
         assertThat(plugin.metadata().dependencies()).containsExactly("demo");
+    }
+
+    /** Counts rows in a table its migration creates: the harness must migrate a database for it. */
+    static final class Counter extends AnalysisPlugin {
+        @Override
+        public PluginMetadata metadata() {
+            return PluginMetadata.builder("counter", "1.0.0")
+                    .capabilities(PluginCapabilities.builder().requiresSharedDatabase().build()).build();
+        }
+
+        @Override
+        public List<PluginMigration> migrations() {
+            return List.of(new PluginMigration() {
+                public int version() {
+                    return 1;
+                }
+
+                public String name() {
+                    return "hits";
+                }
+
+                public void upgrade(MigrationOps ops) {
+                    ops.createTable("hits", Column.id("id"));
+                }
+            });
+        }
+
+        @Override
+        public List<PluginRouter> routers() {
+            return List.of(PluginRouter.of(() -> io.javalin.apibuilder.ApiBuilder.post("/hit", ctx -> {
+                PluginDatabase db = pluginDatabase();
+                db.jdbi().useHandle(h -> h.execute("INSERT INTO " + db.table("hits") + " DEFAULT VALUES"));
+                ctx.json(Map.of("hits", db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM " + db.table("hits"))
+                        .mapTo(Integer.class).one())));
+            })));
+        }
+
+        @Override
+        public void initialize(PlatformContext context) {
+        }
+
+        @Override
+        public void shutdown() {
+        }
+    }
+
+    @Test
+    void pluginsWithTablesGetAFreshMigratedDatabaseIntegratedAndStandalone() {
+        RecordingContext context = new RecordingContext();
+        try (TestApp app = PluginTesting.buildTestApp(new Counter(), context)) {
+            assertThat(context.hasDatabase()).isTrue();
+            app.post("/api/counter/hit", null);
+            assertThat(app.post("/api/counter/hit", null).json().get("hits").asInt()).isEqualTo(2);
+        }
+        assertThat(context.hasDatabase()).isFalse();
+        try (TestApp app = PluginTesting.buildTestApp(new Counter(), context)) {
+            assertThat(app.post("/api/counter/hit", null).json().get("hits").asInt()).as("a fresh database").isEqualTo(1);
+        }
+        Counter standalone = new Counter();
+        try (TestApp app = PluginTesting.buildTestApp(standalone, null)) {
+            assertThat(app.post("/api/counter/hit", null).json().get("hits").asInt()).isEqualTo(1);
+            assertThat(standalone.localDatabase()).isPresent();
+        }
+        assertThat(standalone.localDatabase()).isEmpty();
     }
 }
