@@ -11,7 +11,7 @@ stale() {
 if stale; then
   echo "mint: building (first run or sources changed)..." >&2
   log="$(mktemp)"
-  if ! (cd "$root" && mvn -q -B -DskipTests -pl platform/cli -am package >"$log" 2>&1); then
+  if ! (cd "$root" && mvn -q -B -DskipTests -pl platform/cli -am install >"$log" 2>&1); then
     cat "$log" >&2
     rm -f "$log"
     echo "mint: build failed" >&2

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "mint", mixinStandardHelpOptions = true, versionProvider = MintCommand.VersionProvider.class,
         description = "MINT platform: run the server, talk to it, build plugins.",
         subcommands = {ServeCommand.class, AuthCommand.class, StatusCommand.class, ExperimentCommand.class,
-            ProjectCommand.class, PluginCommand.class, CompletionCommand.class,
+            ProjectCommand.class, PluginCommand.class, InitCommand.class, DevCommand.class, InfoCommand.class,
+            DoctorCommand.class, BuildCommand.class, CompletionCommand.class,
             CommandLine.HelpCommand.class})
 public final class MintCommand {
     final CliContext context;

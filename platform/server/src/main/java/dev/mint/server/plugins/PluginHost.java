@@ -123,11 +123,15 @@ public final class PluginHost implements AutoCloseable {
             return "routes prefix " + metadata.routesPrefix() + " is already used by plugin '"
                     + prefixes.get(metadata.routesPrefix()) + "'";
         }
-        String first = metadata.routesPrefix().substring(1).split("/")[0];
-        if (RESERVED.contains(first)) {
-            return "routes prefix " + metadata.routesPrefix() + " would shadow the platform's /api/" + first + " routes";
-        }
-        return null;
+        return reservedPrefixProblem(metadata.routesPrefix()).orElse(null);
+    }
+
+    /** Why a plugin may not use {@code routesPrefix} (the platform's own routes start so), if it may not. */
+    public static java.util.Optional<String> reservedPrefixProblem(String routesPrefix) {
+        String first = routesPrefix.substring(1).split("/")[0];
+        return RESERVED.contains(first)
+                ? java.util.Optional.of("routes prefix " + routesPrefix + " would shadow the platform's /api/" + first + " routes")
+                : java.util.Optional.empty();
     }
 
     private void startOne(AnalysisPlugin plugin, PluginMetadata metadata) {
