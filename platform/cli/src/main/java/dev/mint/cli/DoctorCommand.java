@@ -176,7 +176,9 @@ final class DoctorCommand implements Callable<Integer> {
         checkMigrations(plugin, metadata);
         try {
             plugin.configurableSettings();
-            plugin.settingsModel().ifPresent(model -> ok("Settings: " + model.jsonSchema().getOrDefault("properties", "{}")));
+            plugin.settingsModel().ifPresent(model -> ok("Settings: " + (model.jsonSchema().get("properties")
+                    instanceof java.util.Map<?, ?> properties ? String.join(", ", properties.keySet().stream()
+                    .map(String::valueOf).toList()) : "none")));
         } catch (RuntimeException e) {
             fail("The settings model is invalid: " + e.getMessage());
         }
