@@ -82,18 +82,29 @@ public abstract class AnalysisPlugin {
 
     // ---- optional hooks ------------------------------------------------------------------------------
 
+    /**
+     * The plugin's own view of its health, shown in {@code /api/health} and the standalone {@code /health};
+     * healthy by default. Keep it cheap: it runs on every health request. A check that throws reads as
+     * unhealthy.
+     */
     public PluginHealth checkHealth() {
         return PluginHealth.healthy();
     }
 
-    /** Before a design-data write of {@code experimentId}; {@link LifecycleHookResult#veto} stops it. */
+    /**
+     * Before every design-data write of {@code experimentId}, whichever plugin or route writes it (check
+     * that {@code data} is yours before judging it); {@link LifecycleHookResult#veto} refuses the write
+     * with 400 naming this plugin, and so does throwing.
+     */
     public LifecycleHookResult onBeforeExperimentSave(long experimentId, Map<String, Object> data) {
         return LifecycleHookResult.ok();
     }
 
+    /** After a design-data write was committed; an exception is logged and changes nothing. */
     public void onAfterExperimentSave(long experimentId, Map<String, Object> data) {
     }
 
+    /** After an experiment's status changed (e.g. {@code planned} to {@code running}); an exception is logged. */
     public void onExperimentStatusChange(long experimentId, String oldStatus, String newStatus) {
     }
 
@@ -102,7 +113,10 @@ public abstract class AnalysisPlugin {
         return List.of();
     }
 
-    /** Tables the plugin owns (unprefixed names), archived or purged when it is uninstalled. */
+    /**
+     * Names of the tables the plugin's migrations create (unprefixed), for {@code mint info} and readers of
+     * the code. Uninstalling archives or purges every table of the plugin's namespace, listed here or not.
+     */
     public List<String> ownedTables() {
         return List.of();
     }
@@ -161,6 +175,7 @@ public abstract class AnalysisPlugin {
         return current;
     }
 
+    /** True when running without a platform (no context), as under {@code mint dev}. */
     public final boolean isStandalone() {
         return context == null;
     }
