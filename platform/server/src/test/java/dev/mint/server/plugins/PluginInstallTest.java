@@ -57,8 +57,16 @@ class PluginInstallTest {
                     });
                 }
 
+                public LifecycleHookResult onBeforeExperimentSave(long experimentId, Map<String, Object> data) {
+                    return data.containsKey("scribble") ? LifecycleHookResult.veto("no scribbles") : LifecycleHookResult.ok();
+                }
+
                 public List<PluginRouter> routers() {
                     return List.of(PluginRouter.of(() -> {
+                        post("/pin", ctx -> {
+                            requireContext().requirePluginRole("editor").handle(ctx);
+                            ctx.json(Map.of("pinned", true));
+                        });
                         post("/notes", ctx -> {
                             PluginDatabase db = pluginDatabase();
                             db.jdbi().useHandle(h -> h.execute("INSERT INTO " + db.table("notes") + " (text) VALUES (?)", ctx.body()));
@@ -170,6 +178,30 @@ class PluginInstallTest {
         boolean sqlite = platform.server().database().dialect() == Dialect.SQLITE;
         assertThat(tablesLike("notes")).contains(sqlite ? "notes__notes" : "notes.notes");
         assertThat(platform.http().get("/api/admin/audit?action=plugin.install", platform.adminToken()).body()).contains("notes");
+    }
+
+    @Test
+    void aJarPluginsHooksAndRolesWorkWithRealAuth() throws Exception {
+        installAndRestart("1.0.0");
+        String admin = platform.adminToken();
+        long id = platform.http().post("/api/experiments", admin, Map.of("name", "with notes")).json().get("id").asLong();
+
+        JsonNode vetoed = assertError(platform.http().put("/api/experiments/" + id + "/data", admin,
+                Map.of("plugin_id", "any", "data", Map.of("scribble", 1))), 400, "VALIDATION_ERROR");
+        assertThat(vetoed.get("message").asText()).isEqualTo("Plugin 'notes' rejected the design data: no scribbles");
+        assertThat(platform.http().put("/api/experiments/" + id + "/data", admin,
+                Map.of("plugin_id", "any", "data", Map.of("clean", 1))).status()).isEqualTo(200);
+
+        JsonNode editor = platform.createUser("editor1", "member");
+        String editorToken = platform.login("editor1", "editor1-password");
+        String otherToken = platform.userToken("other1", "member");
+        assertError(platform.http().post("/api/notes/pin", editorToken, Map.of()), 403, "PERMISSION_DENIED");
+        assertThat(platform.http().put("/api/admin/plugin-roles/notes/" + editor.get("id").asLong(), admin,
+                Map.of("role", "editor")).status()).isEqualTo(200);
+        assertThat(platform.http().post("/api/notes/pin", editorToken, Map.of()).json().get("pinned").asBoolean()).isTrue();
+        assertError(platform.http().post("/api/notes/pin", otherToken, Map.of()), 403, "PERMISSION_DENIED");
+        assertThat(platform.http().post("/api/notes/pin", admin, Map.of()).status()).isEqualTo(200);
+        assertThat(platform.http().post("/api/notes/pin", null, Map.of()).status()).isEqualTo(401);
     }
 
     @Test
