@@ -63,6 +63,7 @@ public final class UserRoutes {
         routes.put("/api/admin/users/{id}/role", this::setRole);
         routes.post("/api/admin/service-accounts", this::createServiceAccount);
         routes.post("/api/admin/users/{id}/tokens", this::createToken);
+        routes.post("/api/users/me/tokens", this::createOwnToken);
         routes.get("/api/admin/tokens", this::listTokens);
         routes.delete("/api/admin/tokens/{id}", this::revokeToken);
     }
@@ -199,15 +200,29 @@ public final class UserRoutes {
 
     private void createToken(Context ctx) {
         Principal admin = auth.require(ctx, Permission.USERS_MANAGE);
-        long userId = Params.id(ctx, "id");
+        issueToken(ctx, admin, Params.id(ctx, "id"));
+    }
+
+    /** Any signed-in user may make tokens for themselves (e.g. an {@code mbt_} key for the Minima clients). */
+    private void createOwnToken(Context ctx) {
+        Principal me = auth.authenticate(ctx);
+        issueToken(ctx, me, me.userId());
+    }
+
+    private void issueToken(Context ctx, Principal admin, long userId) {
         JsonBody body = JsonBody.of(ctx);
+        String kindName = body.optionalString("kind", 20).orElse("platform");
+        ApiTokens.Kind kind = ApiTokens.Kind.fromWire(kindName);
+        if (kind == null) {
+            throw ApiException.invalid("kind", "Field 'kind' must be platform, minima or tinker");
+        }
         String name = body.requiredString("name", 100);
         Optional<Long> days = body.optionalLong("expires_in_days");
         days.filter(d -> d < 1 || d > MAX_TOKEN_DAYS).ifPresent(d -> {
             throw ApiException.invalid("expires_in_days", "Field 'expires_in_days' must be from 1 to " + MAX_TOKEN_DAYS);
         });
         Instant expiresAt = days.map(d -> Instant.now().plus(d, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS)).orElse(null);
-        String token = ApiTokens.generate();
+        String token = ApiTokens.generate(kind);
         UserStore.Token created = jdbi.inTransaction(h -> {
             User owner = users.get(h, userId);
             if (!owner.isActive()) {
@@ -216,7 +231,7 @@ public final class UserRoutes {
             UserStore.Token t = users.createToken(h, userId, name, ApiTokens.hash(token), ApiTokens.displayPrefix(token),
                     admin.userId(), expiresAt);
             audit.record(h, Actor.of(ctx, admin), "token.create", "api_token", t.id(),
-                    Map.of("user_id", userId, "name", name));
+                    Map.of("user_id", userId, "name", name, "kind", kind.wireName()));
             return t;
         });
         Map<String, Object> response = new LinkedHashMap<>();

@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -143,6 +144,27 @@ class ApiTokenTest {
 
         assertThat(http.get("/api/users/me", token).json().get("username").asText()).isEqualTo("token-person");
         assertError(http.post("/api/experiments", token, Map.of("name", "viewers may not")), 403, "PERMISSION_DENIED");
+    }
+
+    @Test
+    void tokensOfEachKindCarryTheirClientsPrefixAndUsersMakeTheirOwn() {
+        platform.createUser("key-maker", "member");
+        String session = platform.login("key-maker", "key-maker-password");
+
+        TestHttp.Response minima = http.post("/api/users/me/tokens", session, Map.of("name", "router", "kind", "minima"));
+        TestHttp.Response tinker = http.post("/api/users/me/tokens", session, Map.of("name", "trainer", "kind", "tinker"));
+
+        assertThat(minima.status()).as(minima.toString()).isEqualTo(201);
+        assertThat(minima.json().get("token").asText()).startsWith("mbt_").hasSize(44);
+        assertThat(tinker.json().get("token").asText()).startsWith("tml-");
+        assertThat(listedToken(minima.json().get("id").asLong()).get("token_prefix").asText()).matches("mbt_.{4}");
+        for (TestHttp.Response key : List.of(minima, tinker)) {
+            assertThat(http.get("/api/users/me", key.json().get("token").asText()).json().get("username").asText())
+                    .isEqualTo("key-maker");
+        }
+        assertInvalid(http.post("/api/users/me/tokens", session, Map.of("name", "x", "kind", "mubit")), "kind");
+        assertThat(http.post("/api/users/me/tokens", null, Map.of("name", "x")).status()).isEqualTo(401);
+        assertThat(http.get("/api/users/me", "mbt_" + "x".repeat(40)).status()).isEqualTo(401);
     }
 
     @Test
