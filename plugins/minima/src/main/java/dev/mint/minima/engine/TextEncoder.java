@@ -14,30 +14,35 @@ import java.util.concurrent.atomic.AtomicLong;
  * The vector of a task text, built so that prompts which share long identical parts still come out apart.
  *
  * <p>A sentence encoder reads a few hundred tokens; real prompts are often a long system prompt, a
- * template or few-shot examples, then the actual request. Embedding the text whole would describe the
- * shared part and miss the request. So the text is cut into sentence-aligned chunks of at most
- * {@value #CHUNK_WORDS} words, each chunk is embedded on its own (and cached by its hash, so a shared
- * chunk costs one embedding), and the text's vector is the mean of its chunks weighted by how rare each
- * chunk is among the texts this encoder has seen for the same scope (an inverse document frequency):
- * a chunk every prompt carries weighs almost nothing, the part that differs decides. Thread-safe.
+ * template or few-shot examples, then the actual request. Embedding the text whole describes the shared
+ * part and misses the request. So the encoder counts, per scope (an account's namespace), in how many
+ * prompts each sentence has appeared; sentences that recur across prompts are the template. The vector is
+ * the embedding of the rest (the part that tells this prompt apart), cut into chunks of at most
+ * {@value #CHUNK_WORDS} words (the first and the last {@value #TAIL_CHUNKS} when there are more, since the
+ * request is usually at the end), plus the template's embedding at a small weight. Chunk embeddings are
+ * cached by hash, so a shared template costs one embedding. Until a scope has seen a template twice, it is
+ * part of the prompt like any other text. Thread-safe.
  */
 public final class TextEncoder {
     static final int CHUNK_WORDS = 120;
+    static final int TAIL_CHUNKS = 3;
+    /** How much the recurring part still counts. */
+    static final float TEMPLATE_WEIGHT = 0.15f;
     private static final int CACHE_LIMIT = 20_000;
-    private static final int DF_LIMIT = 200_000;
+    private static final int DF_LIMIT = 500_000;
 
     private final Embedder embedder;
     private final Map<String, float[]> cache = new ConcurrentHashMap<>();
 
-    /** Chunk frequencies of one scope (an account's namespace): how many texts carried each chunk. */
+    /** Sentence frequencies of one scope: in how many prompts each sentence appeared. */
     public static final class ChunkStats {
         private final Map<String, Integer> documentFrequency = new ConcurrentHashMap<>();
         private final AtomicLong texts = new AtomicLong();
 
-        double weight(String hash) {
-            long n = texts.get();
+        /** A sentence seen in at least two prompts and in at least 2% of them. */
+        boolean recurring(String hash) {
             int df = documentFrequency.getOrDefault(hash, 0);
-            return Math.max(0.02, Math.log((n + 1.0) / (df + 0.5)));
+            return df >= 2 && df >= 0.02 * texts.get();
         }
 
         void count(List<String> hashes) {
@@ -57,27 +62,54 @@ public final class TextEncoder {
         return embedder;
     }
 
-    /** The unit vector of {@code text}; counts its chunks into {@code stats} afterwards. */
+    /** The unit vector of {@code text}; counts its sentences into {@code stats} afterwards. */
     public float[] encode(String text, ChunkStats stats) {
-        List<String> chunks = chunks(text);
-        if (chunks.size() == 1) {
-            String hash = hash(chunks.get(0));
-            stats.count(List.of(hash));
-            return embedChunk(hash, chunks.get(0)).clone();
-        }
-        float[] sum = new float[embedder.dimension()];
-        List<String> hashes = new ArrayList<>(chunks.size());
-        for (String chunk : chunks) {
-            String hash = hash(chunk);
+        List<String> sentences = sentences(text);
+        List<String> hashes = new ArrayList<>(sentences.size());
+        StringBuilder distinct = new StringBuilder();
+        StringBuilder template = new StringBuilder();
+        for (String sentence : sentences) {
+            String hash = hash(sentence);
             hashes.add(hash);
-            float[] vector = embedChunk(hash, chunk);
-            float weight = (float) stats.weight(hash);
-            for (int i = 0; i < sum.length; i++) {
-                sum[i] += weight * vector[i];
-            }
+            (stats.recurring(hash) ? template : distinct).append(sentence).append(' ');
         }
         stats.count(hashes);
+        if (distinct.length() == 0) {
+            return meanOf(chunks(template.toString()), 1f, new float[embedder.dimension()]);
+        }
+        float[] sum = meanOf(chunks(distinct.toString()), 1f, new float[embedder.dimension()]);
+        if (template.length() > 0) {
+            meanOf(chunks(template.toString()), TEMPLATE_WEIGHT, sum);
+        }
         return Vectors.normalized(sum);
+    }
+
+    /** Adds {@code weight} × the mean embedding of {@code chunks} (at most the first and the last few) to {@code sum}. */
+    private float[] meanOf(List<String> chunks, float weight, float[] sum) {
+        List<String> used = chunks.size() <= TAIL_CHUNKS + 1 ? chunks : new ArrayList<>(chunks.subList(chunks.size() - TAIL_CHUNKS,
+                chunks.size()));
+        if (used != chunks) {
+            used.add(0, chunks.get(0));
+        }
+        for (String chunk : used) {
+            float[] vector = embedChunk(hash(chunk), chunk);
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += weight * vector[i] / used.size();
+            }
+        }
+        return Vectors.normalized(sum);
+    }
+
+    /** Sentences of the whitespace-normalized text; a sentence longer than a chunk is cut by words. */
+    static List<String> sentences(String text) {
+        List<String> sentences = new ArrayList<>();
+        for (String sentence : text.strip().replaceAll("\\s+", " ").split("(?<=[.!?;:])\\s+")) {
+            String[] words = sentence.split(" ");
+            for (int from = 0; from < words.length; from += CHUNK_WORDS) {
+                sentences.add(String.join(" ", java.util.Arrays.copyOfRange(words, from, Math.min(words.length, from + CHUNK_WORDS))));
+            }
+        }
+        return sentences;
     }
 
     private float[] embedChunk(String hash, String chunk) {
@@ -93,28 +125,20 @@ public final class TextEncoder {
         return vector;
     }
 
-    /** Sentence-aligned pieces of at most {@value #CHUNK_WORDS} words (a longer sentence is cut by words). */
+    /** Consecutive sentences grouped into pieces of at most {@value #CHUNK_WORDS} words. */
     static List<String> chunks(String text) {
-        String normalized = text.strip().replaceAll("\\s+", " ");
         List<String> chunks = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         int words = 0;
-        for (String sentence : normalized.split("(?<=[.!?;:])\\s+")) {
-            String[] sentenceWords = sentence.split(" ");
-            if (words > 0 && words + sentenceWords.length > CHUNK_WORDS) {
+        for (String sentence : sentences(text)) {
+            int length = sentence.split(" ").length;
+            if (words > 0 && words + length > CHUNK_WORDS) {
                 chunks.add(current.toString());
                 current.setLength(0);
                 words = 0;
             }
-            for (String word : sentenceWords) {
-                if (words == CHUNK_WORDS) {
-                    chunks.add(current.toString());
-                    current.setLength(0);
-                    words = 0;
-                }
-                current.append(words == 0 ? "" : " ").append(word);
-                words++;
-            }
+            current.append(words == 0 ? "" : " ").append(sentence);
+            words += length;
         }
         if (words > 0 || chunks.isEmpty()) {
             chunks.add(current.toString());
