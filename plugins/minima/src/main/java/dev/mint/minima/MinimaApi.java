@@ -76,7 +76,7 @@ final class MinimaApi {
             } catch (RuntimeException e) {
                 LOG.error("Minima request {} {} failed", ctx.method(), ctx.path(), e);
                 answer(ctx, Problem.of(500, "Internal Server Error", "the request failed; see the server log (request id "
-                        + ctx.header("X-Request-Id") + ")"));
+                        + dev.mint.sdk.RequestIds.current(ctx) + ")"));
             }
         };
     }

@@ -58,7 +58,7 @@ final class MinimaStore {
                 .map((rs, ctx) -> new Decision(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         TaskType.fromWire(rs.getString(5)), Difficulty.fromWire(rs.getString(6)), Vectors.fromBytes(rs.getBytes(7)),
                         strings(rs.getString(8)), rs.getString(9), rs.getString(10), rs.getDouble(11), rs.getString(12),
-                        rs.getDouble(13), rs.getDouble(14), rs.getString(15), (Double) rs.getObject(16, Double.class),
+                        rs.getDouble(13), rs.getDouble(14), rs.getString(15), nullableDouble(rs, 16),
                         rs.getLong(17)))
                 .findOne());
     }
@@ -82,8 +82,8 @@ final class MinimaStore {
                 query.bind("ns", namespace);
             }
             return query.map((rs, ctx) -> new Insights.Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getDouble(6), rs.getDouble(7), rs.getObject(8, Double.class), rs.getString(9),
-                        rs.getObject(10, Double.class), rs.getObject(11) != null))
+                        rs.getString(5), rs.getDouble(6), rs.getDouble(7), nullableDouble(rs, 8), rs.getString(9),
+                        nullableDouble(rs, 10), rs.getObject(11) != null))
                 .list();
         });
     }
@@ -115,8 +115,8 @@ final class MinimaStore {
                 .bind(0, accountId).bind(1, namespace)
                 .map((rs, ctx) -> new OutcomeIndex.Outcome(rs.getLong(1), rs.getString(2), TaskType.fromWire(rs.getString(3)),
                         Difficulty.fromWire(rs.getString(4)), Vectors.fromBytes(rs.getBytes(5)), rs.getDouble(6),
-                        rs.getDouble(7), rs.getObject(8, Integer.class), rs.getObject(9, Integer.class),
-                        rs.getObject(10, Double.class), rs.getObject(11, Integer.class), rs.getLong(12), rs.getString(13),
+                        rs.getDouble(7), nullableInt(rs, 8), nullableInt(rs, 9),
+                        nullableDouble(rs, 10), nullableInt(rs, 11), rs.getLong(12), rs.getString(13),
                         strings(rs.getString(14))))
                 .list());
     }
@@ -148,6 +148,17 @@ final class MinimaStore {
             h.createUpdate("INSERT INTO " + db.table("catalog") + " (id, version, models, updated_by, updated_at) VALUES (1, ?, ?, ?, ?)")
                     .bind(0, version).bind(1, models).bind(2, userId).bind(3, now).execute();
         });
+    }
+
+    /** SQLite's driver cannot read a null as a boxed number: ask for the primitive, then whether it was null. */
+    private static Double nullableDouble(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Integer nullableInt(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
     }
 
     PluginDatabase db() {
