@@ -62,8 +62,17 @@ public final class TextEncoder {
         return embedder;
     }
 
+    /** A text's vector, and the part of it that is not recurring template (the whole text when none is known). */
+    public record Encoded(float[] vector, String distinctText) {
+    }
+
     /** The unit vector of {@code text}; counts its sentences into {@code stats} afterwards. */
     public float[] encode(String text, ChunkStats stats) {
+        return encodeWithText(text, stats).vector();
+    }
+
+    /** As {@link #encode}, also giving the text without its recurring sentences. */
+    public Encoded encodeWithText(String text, ChunkStats stats) {
         List<String> sentences = sentences(text);
         List<String> hashes = new ArrayList<>(sentences.size());
         StringBuilder distinct = new StringBuilder();
@@ -75,13 +84,13 @@ public final class TextEncoder {
         }
         stats.count(hashes);
         if (distinct.length() == 0) {
-            return meanOf(chunks(template.toString()), 1f, new float[embedder.dimension()]);
+            return new Encoded(meanOf(chunks(template.toString()), 1f, new float[embedder.dimension()]), text);
         }
         float[] sum = meanOf(chunks(distinct.toString()), 1f, new float[embedder.dimension()]);
         if (template.length() > 0) {
             meanOf(chunks(template.toString()), TEMPLATE_WEIGHT, sum);
         }
-        return Vectors.normalized(sum);
+        return new Encoded(Vectors.normalized(sum), distinct.toString().strip());
     }
 
     /** Adds {@code weight} × the mean embedding of {@code chunks} (at most the first and the last few) to {@code sum}. */
