@@ -78,7 +78,8 @@ class RouterTest {
         RoutedResult<Reply> result = router.route(TASK, OPTIONS, modelId -> {
             called.set(modelId);
             return slowReply(modelId, 30);
-        }, USAGE, reply -> reply.text().startsWith("def ") ? 0.9 : 0.0);
+        }, reply -> Optional.of(Usage.of(reply.promptTokens(), reply.completionTokens())),
+                reply -> reply.text().startsWith("def ") ? 0.9 : 0.0);
 
         assertThat(called.get()).isEqualTo(RECOMMENDED);
         assertThat(paths()).containsExactly("/api/minima/v1/recommend", "/api/minima/v1/models", "/api/minima/v1/feedback");
