@@ -10,9 +10,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * When and how long to wait before resending a request.
  *
  * <ul>
- *   <li>Retried statuses: 408, 429, 500, 502, 503, 504. Idempotent requests are retried on all of them and
- *       on I/O failures; other requests only on 429 (the server refused before doing anything) and on a
- *       refused connection (nothing was sent).</li>
+ *   <li>Retried statuses: {@link #retriedStatuses()}, by default 408, 429, 500, 502, 503, 504. Idempotent
+ *       requests are retried on all of them and on I/O failures; other requests only on 429 (the server
+ *       refused before doing anything), when 429 is in the set, and on a refused connection (nothing was
+ *       sent).</li>
  *   <li>The wait doubles from {@link #initialDelay()} up to {@link #maxDelay()}, scaled by a random factor
  *       in [0.5, 1] so that many clients do not retry in step.</li>
  *   <li>A {@code Retry-After} header (seconds or HTTP date) replaces the computed wait; one longer than
@@ -21,8 +22,14 @@ import java.util.concurrent.ThreadLocalRandom;
  * </ul>
  */
 public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDelay, Duration maxRetryAfter,
-                          Optional<Duration> deadline) {
-    private static final Set<Integer> RETRIED_STATUSES = Set.of(408, 429, 500, 502, 503, 504);
+                          Optional<Duration> deadline, Set<Integer> retriedStatuses) {
+    private static final Set<Integer> DEFAULT_RETRIED_STATUSES = Set.of(408, 429, 500, 502, 503, 504);
+
+    /** A policy retrying the default statuses. */
+    public RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDelay, Duration maxRetryAfter,
+                       Optional<Duration> deadline) {
+        this(maxRetries, initialDelay, maxDelay, maxRetryAfter, deadline, DEFAULT_RETRIED_STATUSES);
+    }
 
     public RetryPolicy {
         if (maxRetries < 0) {
@@ -32,6 +39,7 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
         Objects.requireNonNull(maxDelay, "maxDelay == null");
         Objects.requireNonNull(maxRetryAfter, "maxRetryAfter == null");
         Objects.requireNonNull(deadline, "deadline == null");
+        retriedStatuses = Set.copyOf(Objects.requireNonNull(retriedStatuses, "retriedStatuses == null"));
     }
 
     /** Two retries, 0.5 s then 1 s (before jitter), Retry-After honoured up to 60 s, no deadline. */
@@ -44,24 +52,32 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
     }
 
     public RetryPolicy withMaxRetries(int maxRetries) {
-        return new RetryPolicy(maxRetries, initialDelay, maxDelay, maxRetryAfter, deadline);
+        return new RetryPolicy(maxRetries, initialDelay, maxDelay, maxRetryAfter, deadline, retriedStatuses);
     }
 
     public RetryPolicy withDeadline(Duration deadline) {
-        return new RetryPolicy(maxRetries, initialDelay, maxDelay, maxRetryAfter, Optional.of(deadline));
+        return new RetryPolicy(maxRetries, initialDelay, maxDelay, maxRetryAfter, Optional.of(deadline), retriedStatuses);
     }
 
     public RetryPolicy withMaxRetryAfter(Duration maxRetryAfter) {
-        return new RetryPolicy(maxRetries, initialDelay, maxDelay, maxRetryAfter, deadline);
+        return new RetryPolicy(maxRetries, initialDelay, maxDelay, maxRetryAfter, deadline, retriedStatuses);
     }
 
     public RetryPolicy withDelays(Duration initialDelay, Duration maxDelay) {
-        return new RetryPolicy(maxRetries, initialDelay, maxDelay, maxRetryAfter, deadline);
+        return new RetryPolicy(maxRetries, initialDelay, maxDelay, maxRetryAfter, deadline, retriedStatuses);
+    }
+
+    /**
+     * Retries only these statuses. Some upstream clients retry a narrower set than the default, e.g. only
+     * 502/503/504 and surface 429 at once; this lets a client match them.
+     */
+    public RetryPolicy withRetriedStatuses(Set<Integer> retriedStatuses) {
+        return new RetryPolicy(maxRetries, initialDelay, maxDelay, maxRetryAfter, deadline, retriedStatuses);
     }
 
     /** Whether this status may be retried for a request of this kind. */
     public boolean retriesStatus(int status, boolean idempotent) {
-        return idempotent ? RETRIED_STATUSES.contains(status) : status == 429;
+        return idempotent ? retriedStatuses.contains(status) : status == 429 && retriedStatuses.contains(429);
     }
 
     /** The computed wait before retry number {@code retry} (0-based), jitter included. */

@@ -98,6 +98,18 @@ class RetryTest {
     }
 
     @Test
+    void aNarrowedStatusSetRetriesOnlyThoseStatuses() throws Exception {
+        RetryPolicy gatewayOnly = RetryPolicy.defaults().withRetriedStatuses(java.util.Set.of(502, 503, 504));
+        ApiRequest request = post().toBuilder().idempotent(true).build();
+        server.enqueue(429, "{}").enqueue(500, "{}").enqueue(503, "{}").enqueue(200, "{}");
+        assertThat(transport(gatewayOnly).execute(request).status()).isEqualTo(429);
+        assertThat(transport(gatewayOnly).execute(post()).status()).isEqualTo(500);
+        assertThat(transport(gatewayOnly).execute(request).status()).isEqualTo(200);
+        assertThat(server.received()).hasSize(4);
+        assertThat(waits).hasSize(1);
+    }
+
+    @Test
     void clientErrorsAreNeverRetried() throws Exception {
         server.enqueue(404, "{}").enqueue(200, "{}");
         assertThat(transport(RetryPolicy.defaults()).execute(ApiRequest.get("/x")).status()).isEqualTo(404);
