@@ -32,7 +32,7 @@ public final class Recommender {
     static final double EXPLORE_BELOW_EVIDENCE = 6;
     static final double EXPLORE_PROBABILITY = 0.5;
 
-    private final TaskClassifier classifier = new TaskClassifier();
+    private final TaskClassifier classifier;
     private final QualityEstimator quality = new QualityEstimator();
     private final CostEstimator costs = new CostEstimator();
     private final TextEncoder encoder;
@@ -41,6 +41,7 @@ public final class Recommender {
     public Recommender(TextEncoder encoder, Clock clock) {
         this.encoder = encoder;
         this.clock = clock;
+        this.classifier = new TaskClassifier(encoder.embedder());
     }
 
     public TextEncoder encoder() {
@@ -58,10 +59,11 @@ public final class Recommender {
      * @throws NoCandidateException when the constraints leave no model
      */
     public Recommendation recommend(Task task, Catalog catalog, Scope scope, Random random) {
-        TaskClassifier.Classification classification = classifier.classify(task.text(), task.callerType(),
-                task.callerDifficulty());
+        TextEncoder.Encoded encoded = encoder.encodeWithText(task.text(), scope.chunkStats());
+        float[] vector = encoded.vector();
+        TaskClassifier.Classification classification = classifier.classify(encoded.distinctText(), vector,
+                task.callerType(), task.callerDifficulty());
         List<ModelCard> cards = candidates(task, catalog, classification);
-        float[] vector = encoder.encode(task.text(), scope.chunkStats());
         Map<String, List<OutcomeIndex.Neighbor>> neighbors = scope.outcomes().nearest(vector,
                 cards.stream().map(ModelCard::modelId).toList(), NEIGHBORS_PER_MODEL, recallFilter(task));
         long now = clock.instant().getEpochSecond();

@@ -17,6 +17,22 @@ public final class TaskClassifier {
                                  double confidence) {
     }
 
+    /** A type and how sure of it. */
+    record Guess(TaskType type, double confidence) {
+    }
+
+    private final TaskPrototypes prototypes;
+
+    /** Keywords only. */
+    public TaskClassifier() {
+        this.prototypes = null;
+    }
+
+    /** Keywords, and the encoder's view of the prompt compared with prototypes of each type. */
+    public TaskClassifier(Embedder embedder) {
+        this.prototypes = new TaskPrototypes(embedder);
+    }
+
     private record Rule(TaskType type, Pattern pattern, double weight) {
     }
 
@@ -40,6 +56,20 @@ public final class TaskClassifier {
 
     private static Rule rule(TaskType type, String regex, double weight) {
         return new Rule(type, Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.MULTILINE), weight);
+    }
+
+    /**
+     * Classifies {@code text} (best without its recurring template) whose vector is {@code vector} (null:
+     * keywords only).
+     */
+    public Classification classify(String text, float[] vector, TaskType callerType, Difficulty callerDifficulty) {
+        if (callerType != null || prototypes == null || vector == null) {
+            return classify(text, callerType, callerDifficulty);
+        }
+        Guess guess = prototypes.classify(vector, scores(text));
+        Difficulty difficulty = callerDifficulty != null ? callerDifficulty : difficulty(text, guess.type());
+        return new Classification(guess.type(), difficulty, "embedding", callerDifficulty != null ? "caller" : "heuristic",
+                guess.confidence());
     }
 
     public Classification classify(String text, TaskType callerType, Difficulty callerDifficulty) {
@@ -68,7 +98,7 @@ public final class TaskClassifier {
     }
 
     /** Keyword evidence per type; matches in the last 1,500 characters count double. */
-    private static Map<TaskType, Double> scores(String text) {
+    public static Map<TaskType, Double> scores(String text) {
         String tail = text.length() > 1500 ? text.substring(text.length() - 1500) : text;
         Map<TaskType, Double> scores = new EnumMap<>(TaskType.class);
         for (Rule rule : RULES) {
