@@ -84,6 +84,9 @@ public final class RoutingEval {
                 System.out.printf(Locale.ROOT, "%-8d %9.4f %12.4f%n", tenth + 1, Choice.accuracy(part), Choice.cost(part));
             }
 
+            if (sweepPrompts <= 0) {
+                return;
+            }
             List<RoutingData.Item> sweepItems = items.subList(0, Math.min(items.size(), sweepPrompts));
             int sweepStart = (int) Math.round(sweepItems.size() * warmup);
             List<RoutingData.Item> sweepTested = sweepItems.subList(sweepStart, sweepItems.size());

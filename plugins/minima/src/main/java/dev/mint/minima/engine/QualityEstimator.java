@@ -14,9 +14,9 @@ final class QualityEstimator {
     /** Pseudo-outcomes the prior is worth against the type-level record. */
     static final double TYPE_STRENGTH = 3.0;
     /** Pseudo-outcomes the type-level estimate is worth against similar tasks. */
-    static final double LOCAL_STRENGTH = 2.0;
+    static final double LOCAL_STRENGTH = 1.0;
     /** Similarity below which an outcome says nothing about this task. */
-    static final double KERNEL_FLOOR = 0.3;
+    static final double KERNEL_FLOOR = 0.15;
     static final double HALF_LIFE_DAYS = 30;
 
     /** The estimate and what it rests on. */
@@ -45,10 +45,10 @@ final class QualityEstimator {
         return new Quality(p, confidence, width, w, type.w(), type.w() == 0 ? Double.NaN : type.s() / type.w(), type.n());
     }
 
-    /** 0 below the floor, rising quadratically to 1 at identical tasks. */
+    /** 0 below the floor, rising linearly to 1 at identical tasks. */
     static double kernel(double similarity) {
         double x = (similarity - KERNEL_FLOOR) / (1 - KERNEL_FLOOR);
-        return x <= 0 ? 0 : x * x;
+        return x <= 0 ? 0 : x;
     }
 
     static double decay(long ageSeconds) {

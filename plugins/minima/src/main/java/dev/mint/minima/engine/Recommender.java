@@ -29,7 +29,7 @@ public final class Recommender {
     static final double COLD_START_MARGIN = 0.02;
     static final double FALLBACK_MARGIN = 0.05;
     /** A model with less evidence than this may be explored. */
-    static final double EXPLORE_BELOW_EVIDENCE = 6;
+    static final double EXPLORE_BELOW_EVIDENCE = 3;
     static final double EXPLORE_PROBABILITY = 0.5;
 
     private final TaskClassifier classifier;

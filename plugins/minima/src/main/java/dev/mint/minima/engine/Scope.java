@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Scope {
     /** At most this share of decisions may deviate from the greedy pick to learn. */
-    static final double EXPLORE_SHARE_CAP = 0.1;
+    static final double EXPLORE_SHARE_CAP = 0.05;
 
     private final OutcomeIndex outcomes;
     private final TextEncoder.ChunkStats chunkStats = new TextEncoder.ChunkStats();
