@@ -54,35 +54,10 @@ public final class RecommendOptions {
     /** The request these options make for a task (the phase, if any, added as a tag). */
     public RecommendRequest toRequest(TaskInput task) {
         Objects.requireNonNull(task, "task == null");
-        RecommendRequest.Builder request = RecommendRequest.builder(b.phase == null ? task : task.withTag("phase:" + b.phase));
-        if (b.costQualityTradeoff != null) {
-            request.costQualityTradeoff(b.costQualityTradeoff);
-        }
-        if (b.constraints != null) {
-            request.constraints(b.constraints);
-        }
-        if (b.userId != null) {
-            request.userId(b.userId);
-        }
-        if (b.namespace != null) {
-            request.namespace(b.namespace);
-        }
-        if (b.incumbentModelId != null) {
-            request.incumbentModelId(b.incumbentModelId);
-        }
-        if (b.maxCandidates != null) {
-            request.maxCandidates(b.maxCandidates);
-        }
-        if (b.allowLlmEscalation != null) {
-            request.allowLlmEscalation(b.allowLlmEscalation);
-        }
-        if (b.explain != null) {
-            request.explain(b.explain);
-        }
-        if (b.baselineModelId != null) {
-            request.baselineModelId(b.baselineModelId);
-        }
-        return request.build();
+        return new RecommendRequest(b.phase == null ? task : task.withTag("phase:" + b.phase),
+                Optional.ofNullable(b.costQualityTradeoff), Optional.ofNullable(b.constraints), Optional.ofNullable(b.userId),
+                Optional.ofNullable(b.namespace), Optional.ofNullable(b.incumbentModelId), Optional.ofNullable(b.maxCandidates),
+                Optional.ofNullable(b.allowLlmEscalation), Optional.ofNullable(b.explain), Optional.ofNullable(b.baselineModelId));
     }
 
     /** Builds {@link RecommendOptions}. Setters reject null and out-of-range values. */

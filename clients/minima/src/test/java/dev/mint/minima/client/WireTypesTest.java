@@ -57,7 +57,7 @@ class WireTypesTest {
     @Test
     void buildersRejectOutOfRangeValues() {
         assertThatThrownBy(() -> TaskInput.of("")).hasMessage("task must not be empty");
-        assertThatThrownBy(() -> RecommendRequest.builder(TaskInput.of("x")).costQualityTradeoff(11))
+        assertThatThrownBy(() -> RecommendOptions.builder().costQualityTradeoff(11))
                 .hasMessageContaining("[0, 10]");
         assertThatThrownBy(() -> RecommendOptions.builder().maxCandidates(65)).hasMessageContaining("1..64");
         assertThatThrownBy(() -> Constraints.builder().minQuality(1.5)).hasMessageContaining("minQuality");
