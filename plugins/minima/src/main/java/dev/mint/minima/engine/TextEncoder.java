@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * part of the prompt like any other text. Thread-safe.
  */
 public final class TextEncoder {
-    static final int CHUNK_WORDS = 120;
-    static final int TAIL_CHUNKS = 3;
+    static final int CHUNK_WORDS = 64;
+    static final int TAIL_CHUNKS = 1;
     /** How much the recurring part still counts. */
     static final float TEMPLATE_WEIGHT = 0.15f;
     private static final int CACHE_LIMIT = 20_000;
