@@ -19,6 +19,11 @@ import java.util.function.Predicate;
  * nearest outcomes <em>of each candidate model separately</em>, so a model with little history still
  * gets its own evidence instead of being crowded out by models with a lot. Thread-safe: many readers, one
  * writer at a time.
+ *
+ * <p>Past {@value #EXACT_UP_TO} outcomes of a model, recall first ranks them by a 128-bit sign sketch of
+ * their vectors (random hyperplanes: the Hamming distance of two sketches tracks the angle between the
+ * vectors) and computes exact similarities only for the closest {@value #SHORTLIST} or so; a scan of
+ * sketches costs a few operations per outcome instead of a 384-term dot product.
  */
 public final class OutcomeIndex {
     /** One remembered outcome: what was asked (its vector and type), which model ran, and how it went. */
@@ -40,20 +45,46 @@ public final class OutcomeIndex {
         }
     }
 
+    /** Up to this many outcomes per model, recall compares every vector exactly. */
+    static final int EXACT_UP_TO = 4096;
+    /** How many outcomes, at least, the sketch shortlists for exact comparison. */
+    static final int SHORTLIST = 1024;
+    private static final int SKETCH_BITS = 128;
+
     private static final class Shard {
         float[] vectors = new float[0];
+        long[] sketches = new long[0];
         final List<Outcome> outcomes = new ArrayList<>();
         final Map<TaskType, Totals> totals = new EnumMap<>(TaskType.class);
         Totals all = Totals.NONE;
     }
 
     private final int dimension;
+    private final float[][] hyperplanes;
     private final Map<String, Shard> shards = new HashMap<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private int size;
 
     public OutcomeIndex(int dimension) {
         this.dimension = dimension;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(0x5eed);
+        this.hyperplanes = new float[SKETCH_BITS][dimension];
+        for (float[] plane : hyperplanes) {
+            for (int i = 0; i < dimension; i++) {
+                plane[i] = (float) random.nextGaussian();
+            }
+        }
+    }
+
+    /** Bit b set when the vector lies on the positive side of hyperplane b. */
+    private long[] sketch(float[] vector) {
+        long[] bits = new long[SKETCH_BITS / 64];
+        for (int b = 0; b < SKETCH_BITS; b++) {
+            if (Vectors.dot(vector, hyperplanes[b], 0) > 0) {
+                bits[b >> 6] |= 1L << (b & 63);
+            }
+        }
+        return bits;
     }
 
     public void add(Outcome outcome) {
@@ -68,6 +99,11 @@ public final class OutcomeIndex {
                 shard.vectors = Arrays.copyOf(shard.vectors, Math.max(16, count * 2) * dimension);
             }
             System.arraycopy(outcome.vector(), 0, shard.vectors, count * dimension, dimension);
+            int words = SKETCH_BITS / 64;
+            if ((count + 1) * words > shard.sketches.length) {
+                shard.sketches = Arrays.copyOf(shard.sketches, Math.max(16, count * 2) * words);
+            }
+            System.arraycopy(sketch(outcome.vector()), 0, shard.sketches, count * words, words);
             shard.outcomes.add(outcome);
             shard.totals.merge(outcome.taskType(), Totals.NONE.plus(outcome.weight(), outcome.label()),
                     (a, b) -> new Totals(a.w() + b.w(), a.s() + b.s(), a.n() + b.n()));
@@ -84,11 +120,15 @@ public final class OutcomeIndex {
      */
     public Map<String, List<Neighbor>> nearest(float[] query, Collection<String> models, int k, Predicate<Outcome> filter) {
         Map<String, List<Neighbor>> result = new HashMap<>();
+        long[] sketch = null;
         lock.readLock().lock();
         try {
             for (String model : models) {
                 Shard shard = shards.get(model);
-                result.put(model, shard == null ? List.of() : nearest(shard, query, k, filter));
+                if (shard != null && shard.outcomes.size() > EXACT_UP_TO && sketch == null) {
+                    sketch = sketch(query);
+                }
+                result.put(model, shard == null ? List.of() : nearest(shard, query, sketch, k, filter));
             }
         } finally {
             lock.readLock().unlock();
@@ -96,10 +136,14 @@ public final class OutcomeIndex {
         return result;
     }
 
-    private List<Neighbor> nearest(Shard shard, float[] query, int k, Predicate<Outcome> filter) {
+    private List<Neighbor> nearest(Shard shard, float[] query, long[] sketch, int k, Predicate<Outcome> filter) {
         PriorityQueue<Neighbor> best = new PriorityQueue<>(k + 1, Comparator.comparingDouble(Neighbor::similarity));
         int count = shard.outcomes.size();
+        int within = count > EXACT_UP_TO ? shortlistDistance(shard, sketch, count) : SKETCH_BITS;
         for (int i = 0; i < count; i++) {
+            if (within < SKETCH_BITS && hamming(shard.sketches, i, sketch) > within) {
+                continue;
+            }
             float similarity = Vectors.dot(query, shard.vectors, i * dimension);
             if (best.size() == k && similarity <= best.peek().similarity()) {
                 continue;
@@ -116,6 +160,26 @@ public final class OutcomeIndex {
         List<Neighbor> sorted = new ArrayList<>(best);
         sorted.sort(Comparator.comparingDouble(Neighbor::similarity).reversed());
         return sorted;
+    }
+
+    /** The smallest Hamming distance within which at least {@value #SHORTLIST} of the shard's sketches lie. */
+    private static int shortlistDistance(Shard shard, long[] sketch, int count) {
+        int[] histogram = new int[SKETCH_BITS + 1];
+        for (int i = 0; i < count; i++) {
+            histogram[hamming(shard.sketches, i, sketch)]++;
+        }
+        int seen = 0;
+        for (int d = 0; d <= SKETCH_BITS; d++) {
+            seen += histogram[d];
+            if (seen >= SHORTLIST) {
+                return d;
+            }
+        }
+        return SKETCH_BITS;
+    }
+
+    private static int hamming(long[] sketches, int i, long[] sketch) {
+        return Long.bitCount(sketches[2 * i] ^ sketch[0]) + Long.bitCount(sketches[2 * i + 1] ^ sketch[1]);
     }
 
     /** The totals of {@code model} on tasks of {@code type}. */
