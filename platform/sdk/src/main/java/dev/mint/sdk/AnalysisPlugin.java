@@ -114,6 +114,14 @@ public abstract class AnalysisPlugin {
     }
 
     /**
+     * Whether the plugin keeps tables of its own: it declares {@code requiresSharedDatabase} or ships
+     * migrations. The platform then gives it a database namespace, and the test harness a scratch database.
+     */
+    public final boolean hasOwnTables() {
+        return metadata().capabilities().requiresSharedDatabase() || !migrations().isEmpty();
+    }
+
+    /**
      * Names of the tables the plugin's migrations create (unprefixed), for {@code mint info} and readers of
      * the code. Uninstalling archives or purges every table of the plugin's namespace, listed here or not.
      */

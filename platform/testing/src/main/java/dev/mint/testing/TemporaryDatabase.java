@@ -25,8 +25,7 @@ final class TemporaryDatabase {
 
     /** Null when the plugin needs none, or the context already has one. */
     static TemporaryDatabase forPlugin(AnalysisPlugin plugin, PlatformContext context) {
-        boolean ownsTables = plugin.metadata().capabilities().requiresSharedDatabase() || !plugin.migrations().isEmpty();
-        if (!ownsTables || context instanceof RecordingContext recording && recording.hasDatabase()
+        if (!plugin.hasOwnTables() || context instanceof RecordingContext recording && recording.hasDatabase()
                 || context != null && !(context instanceof RecordingContext)) {
             return null;
         }

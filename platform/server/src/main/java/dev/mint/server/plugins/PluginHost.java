@@ -137,7 +137,7 @@ public final class PluginHost implements AutoCloseable {
     private void startOne(AnalysisPlugin plugin, PluginMetadata metadata) {
         PluginNamespace namespace;
         try {
-            namespace = ownsTables(plugin, metadata) ? PluginNamespace.open(database, metadata.name()) : null;
+            namespace = plugin.hasOwnTables() ? PluginNamespace.open(database, metadata.name()) : null;
         } catch (RuntimeException e) {
             fail(metadata, "cannot open its database namespace: " + e.getMessage());
             return;
@@ -169,11 +169,6 @@ public final class PluginHost implements AutoCloseable {
         open.add(new Hosted(plugin, context, namespace));
         registry.register(PluginInfo.of(metadata, PluginInfo.READY, null, sources.get(metadata.name())));
         LOG.info("Plugin {} {} ready at /api{}", metadata.name(), metadata.version(), metadata.routesPrefix());
-    }
-
-    /** A plugin gets a namespace when it asks for a database of its own or ships migrations. */
-    private static boolean ownsTables(AnalysisPlugin plugin, PluginMetadata metadata) {
-        return metadata.capabilities().requiresSharedDatabase() || !plugin.migrations().isEmpty();
     }
 
     private void fail(PluginMetadata metadata, String reason) {
