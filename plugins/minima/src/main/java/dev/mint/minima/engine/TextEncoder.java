@@ -75,22 +75,22 @@ public final class TextEncoder {
     public Encoded encodeWithText(String text, ChunkStats stats) {
         List<String> sentences = sentences(text);
         List<String> hashes = new ArrayList<>(sentences.size());
-        StringBuilder distinct = new StringBuilder();
-        StringBuilder template = new StringBuilder();
+        List<String> distinct = new ArrayList<>();
+        List<String> template = new ArrayList<>();
         for (String sentence : sentences) {
             String hash = hash(sentence);
             hashes.add(hash);
-            (stats.recurring(hash) ? template : distinct).append(sentence).append(' ');
+            (stats.recurring(hash) ? template : distinct).add(sentence);
         }
         stats.count(hashes);
-        if (distinct.length() == 0) {
-            return new Encoded(meanOf(chunks(template.toString()), 1f, new float[embedder.dimension()]), text);
+        if (distinct.isEmpty()) {
+            return new Encoded(meanOf(chunks(template), 1f, new float[embedder.dimension()]), text);
         }
-        float[] sum = meanOf(chunks(distinct.toString()), 1f, new float[embedder.dimension()]);
-        if (template.length() > 0) {
-            meanOf(chunks(template.toString()), TEMPLATE_WEIGHT, sum);
+        float[] sum = meanOf(chunks(distinct), 1f, new float[embedder.dimension()]);
+        if (!template.isEmpty()) {
+            meanOf(chunks(template), TEMPLATE_WEIGHT, sum);
         }
-        return new Encoded(Vectors.normalized(sum), distinct.toString().strip());
+        return new Encoded(Vectors.normalized(sum), String.join(" ", distinct));
     }
 
     /** Adds {@code weight} × the mean embedding of {@code chunks} (at most the first and the last few) to {@code sum}. */
@@ -135,11 +135,11 @@ public final class TextEncoder {
     }
 
     /** Consecutive sentences grouped into pieces of at most {@value #CHUNK_WORDS} words. */
-    static List<String> chunks(String text) {
+    static List<String> chunks(List<String> sentences) {
         List<String> chunks = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         int words = 0;
-        for (String sentence : sentences(text)) {
+        for (String sentence : sentences) {
             int length = sentence.split(" ").length;
             if (words > 0 && words + length > CHUNK_WORDS) {
                 chunks.add(current.toString());
