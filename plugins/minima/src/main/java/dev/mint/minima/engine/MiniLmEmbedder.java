@@ -6,19 +6,21 @@ import ai.onnxruntime.OrtSession;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
  * {@code all-MiniLM-L6-v2} (384 dimensions, mean pooling) run in-process through ONNX Runtime: no network,
- * no service. Each embedding runs on one thread: a server embeds for many requests at once, and one call
- * spreading over every core only makes the calls queue behind each other.
+ * no service. The weights are the int8-quantized export: about 1.6 times faster than float32 on a CPU, a
+ * quarter of the size, and its vectors agree with float32's to a cosine of about 0.99, so outcomes
+ * remembered under either compare alike. Each embedding runs on one thread: a server embeds for many
+ * requests at once, and one call spreading over every core only makes the calls queue behind each other.
  */
 public final class MiniLmEmbedder implements Embedder {
-    private static final String MODEL = "/all-minilm-l6-v2.onnx";
-    private static final String TOKENIZER = "/all-minilm-l6-v2-tokenizer.json";
+    private static final String MODEL = "/all-minilm-l6-v2-q.onnx";
+    private static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
 
     private final Model model = new Model();
 
@@ -28,8 +30,8 @@ public final class MiniLmEmbedder implements Embedder {
 
         Model() {
             super(Runnable::run);
-            try (InputStream weights = AllMiniLmL6V2EmbeddingModel.class.getResourceAsStream(MODEL);
-                 InputStream tokenizer = AllMiniLmL6V2EmbeddingModel.class.getResourceAsStream(TOKENIZER)) {
+            try (InputStream weights = AllMiniLmL6V2QuantizedEmbeddingModel.class.getResourceAsStream(MODEL);
+                 InputStream tokenizer = AllMiniLmL6V2QuantizedEmbeddingModel.class.getResourceAsStream(TOKENIZER)) {
                 if (weights == null || tokenizer == null) {
                     throw new IllegalStateException("all-MiniLM-L6-v2 is missing from the classpath");
                 }

@@ -194,6 +194,9 @@ public final class Recommender {
     private static Predicate<OutcomeIndex.Outcome> recallFilter(Task task) {
         String user = task.userLabel();
         List<String> tags = task.tags();
+        if (user == null && tags.isEmpty()) {
+            return OutcomeIndex.ALL;
+        }
         return outcome -> (user == null || user.equals(outcome.userLabel()))
                 && (tags.isEmpty() || outcome.tags().containsAll(tags));
     }

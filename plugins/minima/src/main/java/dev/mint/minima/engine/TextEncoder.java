@@ -17,15 +17,22 @@ import java.util.concurrent.atomic.AtomicLong;
  * template or few-shot examples, then the actual request. Embedding the text whole describes the shared
  * part and misses the request. So the encoder counts, per scope (an account's namespace), in how many
  * prompts each sentence has appeared; sentences that recur across prompts are the template. The vector is
- * the embedding of the rest (the part that tells this prompt apart), cut into chunks of at most
- * {@value #CHUNK_WORDS} words (the first and the last {@value #TAIL_CHUNKS} when there are more, since the
- * request is usually at the end), plus the template's embedding at a small weight. Chunk embeddings are
- * cached by hash, so a shared template costs one embedding. Until a scope has seen a template twice, it is
- * part of the prompt like any other text. Thread-safe.
+ * the embedding of the rest (the part that tells this prompt apart), plus the template's embedding at a
+ * small weight. Until a scope has seen a template twice, it is part of the prompt like any other text.
+ *
+ * <p>The distinct part is embedded once, as a window of at most {@value #WINDOW_WORDS} words: its first
+ * {@value #HEAD_WORDS} and its last words, since the request sits at one end or the other (an
+ * instruction before a document, or a question after it). The encoder's cost grows with every word it
+ * reads, and one call per request keeps recommend fast. Embeddings are cached by the hash of their text, so
+ * a shared template costs one. Thread-safe.
  */
 public final class TextEncoder {
+    /** Template chunks are cut at this many words; each is embedded once per distinct text. */
     static final int CHUNK_WORDS = 64;
-    static final int TAIL_CHUNKS = 1;
+    /** The most words of the distinct part the encoder reads per request. */
+    static final int WINDOW_WORDS = 32;
+    /** How many of the window's words come from the start of the distinct part. */
+    static final int HEAD_WORDS = 12;
     /** How much the recurring part still counts. */
     static final float TEMPLATE_WEIGHT = 0.15f;
     private static final int CACHE_LIMIT = 20_000;
@@ -86,20 +93,28 @@ public final class TextEncoder {
         if (distinct.isEmpty()) {
             return new Encoded(meanOf(chunks(template), 1f, new float[embedder.dimension()]), text);
         }
-        float[] sum = meanOf(chunks(distinct), 1f, new float[embedder.dimension()]);
+        String window = window(distinct);
+        float[] sum = embedChunk(hash(window), window).clone();
         if (!template.isEmpty()) {
             meanOf(chunks(template), TEMPLATE_WEIGHT, sum);
         }
         return new Encoded(Vectors.normalized(sum), String.join(" ", distinct));
     }
 
-    /** Adds {@code weight} × the mean embedding of {@code chunks} (at most the first and the last few) to {@code sum}. */
-    private float[] meanOf(List<String> chunks, float weight, float[] sum) {
-        List<String> used = chunks.size() <= TAIL_CHUNKS + 1 ? chunks : new ArrayList<>(chunks.subList(chunks.size() - TAIL_CHUNKS,
-                chunks.size()));
-        if (used != chunks) {
-            used.add(0, chunks.get(0));
+    /** The distinct sentences as one text of at most {@value #WINDOW_WORDS} words: the head and the tail. */
+    static String window(List<String> sentences) {
+        String[] words = String.join(" ", sentences).split(" ");
+        if (words.length <= WINDOW_WORDS) {
+            return String.join(" ", words);
         }
+        String head = String.join(" ", java.util.Arrays.copyOfRange(words, 0, HEAD_WORDS));
+        String tail = String.join(" ", java.util.Arrays.copyOfRange(words, words.length - (WINDOW_WORDS - HEAD_WORDS), words.length));
+        return head + " … " + tail;
+    }
+
+    /** Adds {@code weight} × the mean embedding of {@code chunks} (the first and the last) to {@code sum}. */
+    private float[] meanOf(List<String> chunks, float weight, float[] sum) {
+        List<String> used = chunks.size() <= 2 ? chunks : List.of(chunks.get(0), chunks.get(chunks.size() - 1));
         for (String chunk : used) {
             float[] vector = embedChunk(hash(chunk), chunk);
             for (int i = 0; i < sum.length; i++) {

@@ -76,4 +76,27 @@ class OutcomeIndexTest {
         assertThat(index.totals("m", TaskType.CODE).n()).isEqualTo(100);
         assertThat(index.totals("m", TaskType.CODE).s()).isEqualTo(50.0);
     }
+
+    @Test
+    void aFilterAppliesBeforeTheShortlistSoRareOutcomesAreStillFound() {
+        SplittableRandom random = new SplittableRandom(5);
+        float[] center = near(new float[DIMENSION], 1.0, random);
+        OutcomeIndex index = new OutcomeIndex(DIMENSION);
+        List<OutcomeIndex.Outcome> alices = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            // Bob's outcomes crowd the query's neighbourhood; Alice's few lie farther out.
+            boolean alice = i % 200 == 0;
+            OutcomeIndex.Outcome o = new OutcomeIndex.Outcome(i, "m", TaskType.QA, Difficulty.EASY,
+                    near(center, alice ? 0.08 : 0.02, random), 1.0, 1.0, null, null, null, null, 0, alice ? "alice" : "bob", List.of());
+            index.add(o);
+            if (alice) {
+                alices.add(o);
+            }
+        }
+        List<OutcomeIndex.Neighbor> found = index.nearest(center, List.of("m"), 10, o -> "alice".equals(o.userLabel())).get("m");
+
+        List<Long> exact = alices.stream().sorted(Comparator.comparingDouble((OutcomeIndex.Outcome o) -> -Vectors.dot(center, o.vector(), 0)))
+                .limit(10).map(OutcomeIndex.Outcome::id).toList();
+        assertThat(found).extracting(n -> n.outcome().id()).containsExactlyElementsOf(exact);
+    }
 }
