@@ -14,6 +14,7 @@ import java.time.Clock;
 
 /** Turns a failed exchange into the exception of upstream's hierarchy (wire reference §7). */
 final class TinkerErrors {
+    private static final int MAX_SUMMARY = 300;
     private TinkerErrors() {
     }
 
@@ -59,9 +60,22 @@ final class TinkerErrors {
 
     private static Failure failure(ApiResponse response, JsonCodec json) {
         String detail = detail(response, json);
-        String message = detail != null ? detail : ErrorBody.parse(response, json).message();
+        String message = detail != null ? detail : summary(response, json);
         return new Failure(response.status(), message, response.bodyText(), detail, response.requestId().orElse(null),
                 response.headers(), response.method(), response.uri().toString());
+    }
+
+    /** Without a {@code detail}: the body's own message field, else its first line, else the request. */
+    private static String summary(ApiResponse response, JsonCodec json) {
+        String parsed = ErrorBody.parse(response, json).message();
+        if (!parsed.startsWith("HTTP ")) {
+            return parsed;
+        }
+        String firstLine = response.bodyText().strip().lines().findFirst().orElse("");
+        if (!firstLine.isEmpty()) {
+            return firstLine.length() > MAX_SUMMARY ? firstLine.substring(0, MAX_SUMMARY) + "..." : firstLine;
+        }
+        return response.method() + " " + response.uri();
     }
 
     /** The {@code detail} of {@code {"detail": ...}}: text as it is, anything else as JSON. */
