@@ -296,7 +296,7 @@ public final class RestClient {
         Objects.requireNonNull(target, "target == null");
         Objects.requireNonNull(progress, "progress == null");
         return getCheckpointArchiveUrlFromTinkerPathAsync(tinkerPath).thenApplyAsync(
-                archive -> new ArchiveDownload(http, URI.create(archive.url()), target, progress).run(), http.transfers());
+                archive -> new ArchiveDownload(http, absolute(archive.url()), target, progress).run(), http.transfers());
     }
 
     /**
@@ -455,6 +455,12 @@ public final class RestClient {
         } catch (TinkerException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /** A download URL as given, or resolved against the base URL when the server gave a relative one. */
+    private URI absolute(String url) {
+        URI uri = URI.create(url.strip());
+        return uri.isAbsolute() ? uri : URI.create(http.settings().baseUrl() + "/").resolve(uri);
     }
 
     private static <T> Page<T> page(java.util.List<T> items, Cursor cursor, int skip) {

@@ -182,6 +182,30 @@ class ArchiveTest {
     }
 
     @Test
+    void aResumeOfAFileThatChangedStartsOver() throws Exception {
+        redirectToStorage().then(ArchiveTest::serveTruncated)
+                .then(exchange -> ScriptedServer.send(exchange, 206, Map.of("Content-Range", "bytes 100000-100009/999999"),
+                        new byte[10]))
+                .then(200, Map.of(), TAR);
+        Path target = dir.resolve("ckpt.tar");
+        rest.downloadCheckpointArchive(PATH, target).result();
+        assertThat(Files.readAllBytes(target)).isEqualTo(TAR);
+        assertThat(server.received()).hasSize(4);
+        assertThat(server.received().get(2).header("Range")).isNotNull();
+        assertThat(server.received().get(3).header("Range")).isNull();
+    }
+
+    @Test
+    void aRelativeUrlIsResolvedAgainstTheBaseUrl() throws Exception {
+        server.thenJson(200, "{\"url\": \"files/0001.tar\", \"expires\": \"2026-08-01T13:00:00Z\"}")
+                .then(200, Map.of(), TAR);
+        Path target = dir.resolve("ckpt.tar");
+        rest.downloadCheckpointArchive(PATH, target).result();
+        assertThat(server.received().get(1).uri()).isEqualTo("/api/tinker/files/0001.tar");
+        assertThat(server.received().get(1).header("X-API-Key")).isEqualTo(Fixtures.KEY);
+    }
+
+    @Test
     void aConnectionThatKeepsBreakingLeavesTheTargetUntouched() throws Exception {
         Path target = dir.resolve("ckpt.tar");
         Files.writeString(target, "the old archive");
