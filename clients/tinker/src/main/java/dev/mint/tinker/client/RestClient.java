@@ -280,7 +280,7 @@ public final class RestClient {
      * Downloads a checkpoint's archive to {@code target}: asks for its URL, streams it into a temporary file next
      * to {@code target} while reporting progress, checks the size against {@code Content-Length}, resumes with
      * {@code Range} when the connection breaks, then moves the file over {@code target} in one step. The API key
-     * is sent only if the URL is on the API's own origin. Completes with {@code target}.
+     * and configured headers are sent only if the URL is on the API's own origin. Completes with {@code target}.
      *
      * @throws ArchiveTransferException (in the future) when the archive could not be fetched intact
      */

@@ -84,14 +84,16 @@ final class TinkerHttp implements AutoCloseable {
     }
 
     /**
-     * Headers for a transfer to {@code target}: the client's own, with the API key only when the target is the
-     * API's own origin, so that a signed storage URL never receives the credential.
+     * Headers for a request to {@code target} outside the API transport: on the API's own origin the client's
+     * headers and the API key; anywhere else (a signed storage URL) only the {@code User-Agent}, so that neither
+     * the key nor configured secrets such as Cloudflare Access credentials leave for another host.
      */
     Map<String, String> headersFor(URI target) {
-        Map<String, String> headers = new LinkedHashMap<>(settings.headers());
-        if (sameOrigin(target, URI.create(settings.baseUrl()))) {
-            headers.put("X-API-Key", settings.apiKey());
+        if (!sameOrigin(target, URI.create(settings.baseUrl()))) {
+            return Map.of("User-Agent", settings.headers().get("User-Agent"));
         }
+        Map<String, String> headers = new LinkedHashMap<>(settings.headers());
+        headers.put("X-API-Key", settings.apiKey());
         return headers;
     }
 

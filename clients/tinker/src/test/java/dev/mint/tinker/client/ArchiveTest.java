@@ -45,7 +45,9 @@ class ArchiveTest {
     Path dir;
 
     private final ScriptedServer server = new ScriptedServer();
-    private final ServiceClient service = Fixtures.builder(server.url()).maxTransferAttempts(3).build();
+    private final ServiceClient service = Fixtures.builder(server.url()).maxTransferAttempts(3)
+            .environment(Map.of("CLOUDFLARE_ACCESS_CLIENT_ID", "cf-id", "CLOUDFLARE_ACCESS_CLIENT_SECRET", "cf-secret"))
+            .build();
     private final RestClient rest = service.createRestClient();
     private final List<long[]> progress = Collections.synchronizedList(new ArrayList<>());
 
@@ -146,6 +148,9 @@ class ArchiveTest {
         Request storage = server.received().get(1);
         assertThat(storage.uri()).isEqualTo("/storage/0001.tar?sig=abc");
         assertThat(storage.header("X-API-Key")).isNull();
+        assertThat(storage.header("CF-Access-Client-Secret")).isNull();
+        assertThat(storage.header("User-Agent")).contains("TinkerServiceClient");
+        assertThat(server.received().get(0).header("CF-Access-Client-Secret")).isEqualTo("cf-secret");
         assertThat(storage.header("Range")).isNull();
         assertThat(progress.get(0)).containsExactly(0, TAR.length);
         assertThat(progress.get(progress.size() - 1)).containsExactly(TAR.length, TAR.length);
@@ -243,6 +248,7 @@ class ArchiveTest {
         assertThat(server.received()).extracting(Request::uri)
                 .containsExactly(ARCHIVE, "/api/tinker/files/0001", "/api/tinker/files/0001-real");
         assertThat(server.received().get(1).header("X-API-Key")).isEqualTo(Fixtures.KEY);
+        assertThat(server.received().get(1).header("CF-Access-Client-Secret")).isEqualTo("cf-secret");
     }
 
     // ---- upload
