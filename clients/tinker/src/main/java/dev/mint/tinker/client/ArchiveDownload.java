@@ -163,14 +163,25 @@ final class ArchiveDownload {
         }
     }
 
+    /** Appends the body to the file; a failure to read is the network's (retried), a failure to write is not. */
     private void copy(InputStream body, Path temp, boolean append) throws IOException {
         progress.onProgress(have, total);
-        try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE,
-                append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
+        OutputStream out;
+        try {
+            out = Files.newOutputStream(temp, StandardOpenOption.WRITE,
+                    append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (IOException e) {
+            throw new ArchiveTransferException("Cannot write " + temp + ": " + e, e);
+        }
+        try (out) {
             byte[] buffer = new byte[BUFFER];
             int read;
             while ((read = body.read(buffer)) != -1) {
-                out.write(buffer, 0, read);
+                try {
+                    out.write(buffer, 0, read);
+                } catch (IOException e) {
+                    throw new ArchiveTransferException("Cannot write " + temp + ": " + e, e);
+                }
                 have += read;
                 progress.onProgress(have, total);
             }
