@@ -8,11 +8,11 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** Reads {@code Retry-After} (delta seconds or an HTTP date) and the non-standard {@code retry-after-ms}. */
-final class RetryAfter {
+public final class RetryAfter {
     private RetryAfter() {
     }
 
-    static Optional<Duration> of(ApiResponse response, Clock clock) {
+    public static Optional<Duration> of(ApiResponse response, Clock clock) {
         Optional<String> millis = response.header("retry-after-ms");
         if (millis.isPresent()) {
             try {
@@ -24,7 +24,7 @@ final class RetryAfter {
         return response.header("Retry-After").flatMap(value -> parse(value.trim(), clock));
     }
 
-    static Optional<Duration> parse(String value, Clock clock) {
+    public static Optional<Duration> parse(String value, Clock clock) {
         try {
             double seconds = Double.parseDouble(value);
             return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofMillis((long) (seconds * 1000)));

@@ -19,16 +19,24 @@ import java.util.concurrent.ThreadLocalRandom;
  *   <li>A {@code Retry-After} header (seconds or HTTP date) replaces the computed wait; one longer than
  *       {@link #maxRetryAfter()} ends the retries and the response is returned as it is.</li>
  *   <li>{@link #deadline()}, when set, bounds the whole call including waits.</li>
+ *   <li>{@link #rule()} may overrule the status set for a response, e.g. to honour a server's
+ *       {@code x-should-retry} header or to retry a status that only some bodies make transient.</li>
  * </ul>
  */
 public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDelay, Duration maxRetryAfter,
-                          Optional<Duration> deadline, Set<Integer> retriedStatuses) {
+                          Optional<Duration> deadline, Set<Integer> retriedStatuses, RetryRule rule) {
     private static final Set<Integer> DEFAULT_RETRIED_STATUSES = Set.of(408, 429, 500, 502, 503, 504);
 
     /** A policy retrying the default statuses. */
     public RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDelay, Duration maxRetryAfter,
                        Optional<Duration> deadline) {
         this(maxRetries, initialDelay, maxDelay, maxRetryAfter, deadline, DEFAULT_RETRIED_STATUSES);
+    }
+
+    /** A policy retrying these statuses, with no rule overruling them. */
+    public RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDelay, Duration maxRetryAfter,
+                       Optional<Duration> deadline, Set<Integer> retriedStatuses) {
+        this(maxRetries, initialDelay, maxDelay, maxRetryAfter, deadline, retriedStatuses, RetryRule.BY_STATUS);
     }
 
     public RetryPolicy {
@@ -40,6 +48,7 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
         Objects.requireNonNull(maxRetryAfter, "maxRetryAfter == null");
         Objects.requireNonNull(deadline, "deadline == null");
         retriedStatuses = Set.copyOf(Objects.requireNonNull(retriedStatuses, "retriedStatuses == null"));
+        Objects.requireNonNull(rule, "rule == null");
     }
 
     /** Two retries, 0.5 s then 1 s (before jitter), Retry-After honoured up to 60 s, no deadline. */
@@ -52,19 +61,19 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
     }
 
     public RetryPolicy withMaxRetries(int maxRetries) {
-        return new RetryPolicy(maxRetries, initialDelay, maxDelay, maxRetryAfter, deadline, retriedStatuses);
+        return new RetryPolicy(maxRetries, initialDelay, maxDelay, maxRetryAfter, deadline, retriedStatuses, rule);
     }
 
     public RetryPolicy withDeadline(Duration deadline) {
-        return new RetryPolicy(maxRetries, initialDelay, maxDelay, maxRetryAfter, Optional.of(deadline), retriedStatuses);
+        return new RetryPolicy(maxRetries, initialDelay, maxDelay, maxRetryAfter, Optional.of(deadline), retriedStatuses, rule);
     }
 
     public RetryPolicy withMaxRetryAfter(Duration maxRetryAfter) {
-        return new RetryPolicy(maxRetries, initialDelay, maxDelay, maxRetryAfter, deadline, retriedStatuses);
+        return new RetryPolicy(maxRetries, initialDelay, maxDelay, maxRetryAfter, deadline, retriedStatuses, rule);
     }
 
     public RetryPolicy withDelays(Duration initialDelay, Duration maxDelay) {
-        return new RetryPolicy(maxRetries, initialDelay, maxDelay, maxRetryAfter, deadline, retriedStatuses);
+        return new RetryPolicy(maxRetries, initialDelay, maxDelay, maxRetryAfter, deadline, retriedStatuses, rule);
     }
 
     /**
@@ -72,7 +81,21 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
      * 502/503/504 and surface 429 at once; this lets a client match them.
      */
     public RetryPolicy withRetriedStatuses(Set<Integer> retriedStatuses) {
-        return new RetryPolicy(maxRetries, initialDelay, maxDelay, maxRetryAfter, deadline, retriedStatuses);
+        return new RetryPolicy(maxRetries, initialDelay, maxDelay, maxRetryAfter, deadline, retriedStatuses, rule);
+    }
+
+    /** Lets {@code rule} overrule the status set; the retry count, delays and deadline still apply. */
+    public RetryPolicy withRule(RetryRule rule) {
+        return new RetryPolicy(maxRetries, initialDelay, maxDelay, maxRetryAfter, deadline, retriedStatuses, rule);
+    }
+
+    /** Whether this response may be retried for a request of this kind: the rule first, then the status set. */
+    public boolean retries(ApiResponse response, boolean idempotent) {
+        return switch (rule.decide(response)) {
+            case RETRY -> true;
+            case FINAL -> false;
+            case BY_STATUS -> retriesStatus(response.status(), idempotent);
+        };
     }
 
     /** Whether this status may be retried for a request of this kind. */

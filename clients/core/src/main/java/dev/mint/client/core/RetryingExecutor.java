@@ -89,7 +89,7 @@ final class RetryingExecutor implements HttpExecutor {
             }
             delay = policy.backoff(retry);
         } else {
-            if (!policy.retriesStatus(response.status(), request.idempotent())) {
+            if (!policy.retries(response, request.idempotent())) {
                 return Optional.empty();
             }
             Optional<Duration> retryAfter = RetryAfter.of(response, clock);

@@ -110,6 +110,22 @@ class RetryTest {
     }
 
     @Test
+    void aRuleCanRetryAStatusOutsideTheSetAndStopOneInside() throws Exception {
+        RetryRule rule = response -> response.status() == 400 && !response.hasBody() ? RetryRule.Decision.RETRY
+                : response.header("x-should-retry").filter("false"::equals).isPresent() ? RetryRule.Decision.FINAL
+                : RetryRule.Decision.BY_STATUS;
+        RetryPolicy policy = RetryPolicy.defaults().withRule(rule);
+        server.enqueue(400, Map.of(), "").enqueue(200, "{}");
+        assertThat(transport(policy).execute(post()).status()).isEqualTo(200);
+        server.enqueue(503, Map.of("x-should-retry", "false"), "{}");
+        assertThat(transport(policy).execute(ApiRequest.get("/x")).status()).isEqualTo(503);
+        server.enqueue(400, "{\"detail\": \"bad\"}");
+        assertThat(transport(policy).execute(ApiRequest.get("/x")).status()).isEqualTo(400);
+        assertThat(server.received()).hasSize(4);
+        assertThat(waits).hasSize(1);
+    }
+
+    @Test
     void clientErrorsAreNeverRetried() throws Exception {
         server.enqueue(404, "{}").enqueue(200, "{}");
         assertThat(transport(RetryPolicy.defaults()).execute(ApiRequest.get("/x")).status()).isEqualTo(404);
