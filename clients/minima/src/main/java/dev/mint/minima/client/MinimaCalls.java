@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import dev.mint.client.core.ApiRequest;
 import dev.mint.client.core.JsonCodec;
 import dev.mint.minima.client.MinimaHttp.Call;
+import dev.mint.minima.client.model.Difficulty;
 import dev.mint.minima.client.model.FeedbackRequest;
 import dev.mint.minima.client.model.FeedbackResponse;
 import dev.mint.minima.client.model.ModelsResponse;
@@ -12,6 +13,7 @@ import dev.mint.minima.client.model.RecommendResponse;
 import dev.mint.minima.client.model.SavingsResponse;
 import dev.mint.minima.client.model.StrategiesResponse;
 import dev.mint.minima.client.model.TaskInput;
+import dev.mint.minima.client.model.TaskType;
 import dev.mint.minima.client.model.WorkflowRequest;
 import dev.mint.minima.client.model.WorkflowResponse;
 import java.util.Map;
@@ -67,11 +69,18 @@ final class MinimaCalls {
 
     /**
      * A task given as a map, as the Python client accepts a dict: read as a {@link TaskInput} (unknown keys
-     * ignored, a missing or empty {@code task} rejected).
+     * ignored, a missing or empty {@code task} rejected, and a task type or difficulty this client does not know
+     * rejected too: reading leniently is for what a server answers, not for what a caller sends).
      */
     static TaskInput taskFromMap(Map<String, ?> task) {
         Objects.requireNonNull(task, "task == null");
         try {
+            if (task.get("task_type") != null) {
+                TaskType.fromWire(String.valueOf(task.get("task_type")));
+            }
+            if (task.get("difficulty") != null) {
+                Difficulty.fromWire(String.valueOf(task.get("difficulty")));
+            }
             return JSON.mapper().convertValue(task, TaskInput.class);
         } catch (IllegalArgumentException e) {
             Throwable cause = e;

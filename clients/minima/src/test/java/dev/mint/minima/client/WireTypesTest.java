@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mint.client.core.JsonCodec;
 import dev.mint.minima.client.model.Constraints;
+import dev.mint.minima.client.model.DecisionBasis;
 import dev.mint.minima.client.model.Difficulty;
 import dev.mint.minima.client.model.ErrorCause;
 import dev.mint.minima.client.model.EvidenceSource;
 import dev.mint.minima.client.model.FeedbackRequest;
 import dev.mint.minima.client.model.Outcome;
 import dev.mint.minima.client.model.RecommendRequest;
+import dev.mint.minima.client.model.RecommendResponse;
 import dev.mint.minima.client.model.TaskInput;
 import dev.mint.minima.client.model.TaskType;
 import dev.mint.minima.client.model.WorkflowRequest;
@@ -31,6 +33,21 @@ class WireTypesTest {
         assertThat(TaskType.fromWire("tool_use")).isEqualTo(TaskType.TOOL_USE);
         assertThat(Outcome.fromWire("Success")).isEqualTo(Outcome.SUCCESS);
         assertThatThrownBy(() -> Difficulty.fromWire("impossible")).hasMessage("unknown Difficulty 'impossible'");
+    }
+
+    @Test
+    void aResponseWithValuesNewerThanThisClientStillReads() throws Exception {
+        String newer = Fixtures.resource("recommend-response.json")
+                .replaceAll("\"decision_basis\": *\"[a-z]+\"", "\"decision_basis\": \"ensemble\"")
+                .replaceAll("\"classified_task_type\": *\"[a-z_]+\"", "\"classified_task_type\": \"agentic\"")
+                .replaceAll("\"classified_difficulty\": *\"[a-z]+\"", "\"classified_difficulty\": \"extreme\"");
+        RecommendResponse response = JsonCodec.snakeCase().read(newer.getBytes(StandardCharsets.UTF_8), RecommendResponse.class);
+
+        assertThat(response.decisionBasis()).isEqualTo(DecisionBasis.UNKNOWN);
+        assertThat(response.classifiedTaskType()).isEqualTo(TaskType.OTHER);
+        assertThat(response.classifiedDifficulty()).isEqualTo(Difficulty.UNKNOWN);
+        // what a caller passes is still checked strictly
+        assertThatThrownBy(() -> TaskType.fromWire("agentic")).hasMessage("unknown TaskType 'agentic'");
     }
 
     @Test

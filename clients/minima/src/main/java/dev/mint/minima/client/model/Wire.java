@@ -27,6 +27,15 @@ final class Wire {
         }
     }
 
+    /** As {@link #constant}, but {@code fallback} for a name no constant has (a newer server's value). */
+    static <E extends Enum<E>> E constantOr(Class<E> type, String value, E fallback) {
+        try {
+            return constant(type, value);
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+
     static <T> List<T> list(List<T> list) {
         return list == null ? List.of() : Collections.unmodifiableList(new java.util.ArrayList<>(list));
     }
