@@ -52,7 +52,11 @@ public interface PlatformContext {
      */
     Handler requirePluginRole(String... roles);
 
-    /** A read-only view of platform settings a plugin may rely on (public URL, database kind, version). */
+    /**
+     * A read-only view of platform settings a plugin may rely on: {@code version}, {@code database} (the
+     * database kind) and {@code data_dir} (the platform's data directory, absolute; a plugin keeps files
+     * under a directory of its own name there).
+     */
     Map<String, Object> config();
 
     /** The plugin's stored settings (from the platform's plugin config store), empty when none. */

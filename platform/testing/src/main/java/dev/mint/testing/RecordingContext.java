@@ -312,5 +312,12 @@ public final class RecordingContext implements PlatformContext {
             record("listAll", skip, limit);
             return users.values().stream().sorted(Comparator.comparingLong(User::id)).skip(skip).limit(limit).toList();
         }
+
+        /** A recording context has no projects. */
+        @Override
+        public List<Long> projectIdsOf(long userId) {
+            record("projectIdsOf", userId);
+            return List.of();
+        }
     };
 }
