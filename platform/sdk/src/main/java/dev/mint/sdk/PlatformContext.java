@@ -7,6 +7,7 @@ import dev.mint.sdk.data.User;
 import dev.mint.sdk.data.UserRepository;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,6 +33,12 @@ public interface PlatformContext {
     default boolean isAuthenticated(Context ctx) {
         return currentUser(ctx).isPresent();
     }
+
+    /**
+     * Ids of the platform projects {@code userId} is a member of (any project role), ascending; always
+     * available, so a plugin can share what its users make with their projects.
+     */
+    List<Long> projectIdsOf(long userId);
 
     /** Present with {@code requiresAuth} or {@code requiresExperiments}; read-only. */
     Optional<UserRepository> userRepository();

@@ -129,6 +129,13 @@ public final class RecordingContext implements PlatformContext {
         return user;
     }
 
+    /** A recording context has no projects. */
+    @Override
+    public List<Long> projectIdsOf(long userId) {
+        record("projectIdsOf", userId);
+        return List.of();
+    }
+
     @Override
     public Optional<UserRepository> userRepository() {
         record("userRepository");
@@ -311,13 +318,6 @@ public final class RecordingContext implements PlatformContext {
         public List<User> listAll(int skip, int limit) {
             record("listAll", skip, limit);
             return users.values().stream().sorted(Comparator.comparingLong(User::id)).skip(skip).limit(limit).toList();
-        }
-
-        /** A recording context has no projects. */
-        @Override
-        public List<Long> projectIdsOf(long userId) {
-            record("projectIdsOf", userId);
-            return List.of();
         }
     };
 }

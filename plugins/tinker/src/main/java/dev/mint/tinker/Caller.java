@@ -6,7 +6,7 @@ import java.util.List;
  * Who is asking: a platform user and the platform projects they are a member of (Tinker project ids are
  * platform project ids, in decimal).
  */
-record Caller(long userId, boolean admin, List<String> projectIds) {
+record Caller(long userId, String username, List<String> projectIds) {
     Caller {
         projectIds = List.copyOf(projectIds);
     }

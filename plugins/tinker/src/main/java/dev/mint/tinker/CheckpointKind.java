@@ -29,7 +29,7 @@ enum CheckpointKind {
                 return kind;
             }
         }
-        throw TinkerError.badRequest("Invalid checkpoint id: the kind must be 'weights' or 'sampler_weights', not '"
-                + segment + "'");
+        throw TinkerError.badRequest("Invalid checkpoint id or tinker path: the kind must be 'weights' or"
+                + " 'sampler_weights', not '" + segment + "'");
     }
 }

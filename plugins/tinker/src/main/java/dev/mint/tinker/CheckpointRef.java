@@ -25,7 +25,11 @@ record CheckpointRef(String runId, CheckpointKind kind, String name) {
         if (parts[0].isEmpty()) {
             throw TinkerError.badRequest("Invalid tinker path: " + path + " (the training run id is empty)");
         }
-        return of(parts[0], parts[1], parts[2]);
+        try {
+            return of(parts[0], parts[1], parts[2]);
+        } catch (TinkerError e) {
+            throw TinkerError.badRequest("Invalid tinker path: " + path + " (" + e.getMessage() + ")");
+        }
     }
 
     /** From the parts of a REST path, or a 400. */

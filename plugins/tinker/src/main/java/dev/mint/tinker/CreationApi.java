@@ -116,7 +116,7 @@ final class CreationApi {
         }
         Instant now = clock.instant();
         TrainingRun run = runs.create(new TrainingRun(session.id() + ":train:" + seq, session.id(), caller.userId(),
-                baseModel, rank == null ? 32 : rank.intValue(), Requests.bool(lora, "train_unembed", true),
+                caller.username(), baseModel, rank == null ? 32 : rank.intValue(), Requests.bool(lora, "train_unembed", true),
                 Requests.bool(lora, "train_mlp", true), Requests.bool(lora, "train_attn", true),
                 Requests.stringMap(body, "user_metadata"), now, now));
         Map<String, Object> result = new LinkedHashMap<>();

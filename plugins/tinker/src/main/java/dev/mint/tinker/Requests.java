@@ -67,9 +67,8 @@ final class Requests {
     /** The authenticated caller, or 401 saying how to authenticate. */
     Caller caller(Context ctx) {
         User user = user(ctx);
-        List<String> projects = context().userRepository().map(r -> r.projectIdsOf(user.id())).orElse(List.of())
-                .stream().map(String::valueOf).toList();
-        return new Caller(user.id(), user.isAdmin(), projects);
+        List<String> projects = context().projectIdsOf(user.id()).stream().map(String::valueOf).toList();
+        return new Caller(user.id(), user.username(), projects);
     }
 
     /** The platform user behind the request's credential. */
@@ -83,11 +82,6 @@ final class Requests {
         } catch (RuntimeException e) {
             throw TinkerError.unauthorized("The key is not valid on this server (unknown, revoked or expired)");
         }
-    }
-
-    /** The username of a platform user, as {@code model_owner}. */
-    String ownerName(long userId) {
-        return context().userRepository().flatMap(r -> r.getById(userId)).map(User::username).orElse("user-" + userId);
     }
 
     PlatformContext context() {

@@ -77,8 +77,7 @@ final class RestApi {
     }
 
     private Map<String, Object> view(Caller caller, TrainingRun run) {
-        return Views.trainingRun(run, requests.ownerName(run.ownerId()),
-                checkpoints.latest(caller, run.id(), CheckpointKind.TRAINING).orElse(null),
+        return Views.trainingRun(run, checkpoints.latest(caller, run.id(), CheckpointKind.TRAINING).orElse(null),
                 checkpoints.latest(caller, run.id(), CheckpointKind.SAMPLER).orElse(null));
     }
 

@@ -42,7 +42,7 @@ public final class TinkerPlugin extends AnalysisPlugin {
         return PluginMetadata.builder("tinker", VERSION)
                 .description("Training runs, checkpoints and their archives, for the Tinker SDK")
                 .routesPrefix(ROUTES_PREFIX)
-                .capabilities(PluginCapabilities.builder().requiresAuth().requiresSharedDatabase().build())
+                .capabilities(PluginCapabilities.builder().requiresSharedDatabase().build())
                 .build();
     }
 

@@ -10,7 +10,7 @@ import org.jdbi.v3.core.Handle;
 
 /** Training runs. */
 final class TrainingRuns {
-    private static final String COLUMNS = "r.id, r.session_id, r.owner_id, r.base_model, r.lora_rank, r.train_unembed,"
+    private static final String COLUMNS = "r.id, r.session_id, r.owner_id, r.owner_name, r.base_model, r.lora_rank, r.train_unembed,"
             + " r.train_mlp, r.train_attn, r.user_metadata, r.created_at, r.last_request_at";
 
     private final PluginDatabase db;
@@ -26,13 +26,13 @@ final class TrainingRuns {
             if (existing.isPresent()) {
                 return existing.get();
             }
-            h.createUpdate("INSERT INTO " + db.table("training_runs") + " (id, session_id, owner_id, base_model, lora_rank,"
-                            + " train_unembed, train_mlp, train_attn, user_metadata, created_at, last_request_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .bind(0, run.id()).bind(1, run.sessionId()).bind(2, run.ownerId()).bind(3, run.baseModel())
-                    .bind(4, run.loraRank()).bind(5, run.trainUnembed()).bind(6, run.trainMlp()).bind(7, run.trainAttn())
-                    .bind(8, run.userMetadata() == null ? null : Json.write(run.userMetadata()))
-                    .bind(9, run.createdAt().toEpochMilli()).bind(10, run.lastRequestAt().toEpochMilli()).execute();
+            h.createUpdate("INSERT INTO " + db.table("training_runs") + " (id, session_id, owner_id, owner_name, base_model,"
+                            + " lora_rank, train_unembed, train_mlp, train_attn, user_metadata, created_at, last_request_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .bind(0, run.id()).bind(1, run.sessionId()).bind(2, run.ownerId()).bind(3, run.ownerName())
+                    .bind(4, run.baseModel()).bind(5, run.loraRank()).bind(6, run.trainUnembed()).bind(7, run.trainMlp())
+                    .bind(8, run.trainAttn()).bind(9, run.userMetadata() == null ? null : Json.write(run.userMetadata()))
+                    .bind(10, run.createdAt().toEpochMilli()).bind(11, run.lastRequestAt().toEpochMilli()).execute();
             return run;
         });
     }
@@ -88,10 +88,10 @@ final class TrainingRuns {
     }
 
     private static TrainingRun row(ResultSet rs) throws SQLException {
-        int rank = rs.getInt(5);
+        int rank = rs.getInt(6);
         Integer loraRank = rs.wasNull() ? null : rank;
-        return new TrainingRun(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), loraRank,
-                rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8), Json.stringMap(rs.getString(9)),
-                Instant.ofEpochMilli(rs.getLong(10)), Instant.ofEpochMilli(rs.getLong(11)));
+        return new TrainingRun(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5), loraRank,
+                rs.getBoolean(7), rs.getBoolean(8), rs.getBoolean(9), Json.stringMap(rs.getString(10)),
+                Instant.ofEpochMilli(rs.getLong(11)), Instant.ofEpochMilli(rs.getLong(12)));
     }
 }

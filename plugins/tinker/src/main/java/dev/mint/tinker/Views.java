@@ -23,12 +23,12 @@ final class Views {
         return view;
     }
 
-    static Map<String, Object> trainingRun(TrainingRun run, String owner, Checkpoint lastCheckpoint,
+    static Map<String, Object> trainingRun(TrainingRun run, Checkpoint lastCheckpoint,
                                            Checkpoint lastSamplerCheckpoint) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("training_run_id", run.id());
         view.put("base_model", run.baseModel());
-        view.put("model_owner", owner);
+        view.put("model_owner", run.ownerName());
         view.put("is_lora", true);
         view.put("corrupted", false);
         view.put("lora_rank", run.loraRank());

@@ -12,7 +12,4 @@ public interface UserRepository {
 
     /** Users ordered by id. */
     List<User> listAll(int skip, int limit);
-
-    /** Ids of the projects the user is a member of (any project role), ascending. */
-    List<Long> projectIdsOf(long userId);
 }

@@ -33,8 +33,8 @@ final class PlatformUsers implements UserRepository {
                 .items().stream().map(PlatformUsers::toSdk).toList();
     }
 
-    @Override
-    public List<Long> projectIdsOf(long userId) {
+    /** Ids of the projects the user is a member of, ascending. */
+    List<Long> projectIdsOf(long userId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT project_id FROM project_members WHERE user_id = ? ORDER BY project_id")
                 .bind(0, userId).mapTo(Long.class).list());
     }

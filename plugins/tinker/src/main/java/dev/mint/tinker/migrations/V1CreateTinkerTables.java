@@ -38,6 +38,7 @@ public final class V1CreateTinkerTables implements PluginMigration {
                 Column.of("id", ColumnType.TEXT).notNull().unique(),
                 Column.of("session_id", ColumnType.TEXT).notNull(),
                 Column.of("owner_id", ColumnType.BIGINT).notNull(),
+                Column.of("owner_name", ColumnType.TEXT).notNull(),
                 Column.of("base_model", ColumnType.TEXT).notNull(),
                 Column.of("lora_rank", ColumnType.INTEGER),
                 Column.of("train_unembed", ColumnType.BOOLEAN).notNull(),
