@@ -9,6 +9,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -45,7 +47,11 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
                 .httpClient(UrlConnectionHttpClient.builder().build())
                 .region(Region.of(settings.s3Region()))
                 .credentialsProvider(credentials)
-                .forcePathStyle(settings.s3PathStyle());
+                .forcePathStyle(settings.s3PathStyle())
+                // Checksums only where S3 requires them: many S3-compatible stores reject the SDK's default
+                // streamed checksum trailers. Integrity is ours anyway: uploads carry a verified SHA-256.
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         if (!settings.s3Endpoint().isBlank()) {
             builder.endpointOverride(URI.create(settings.s3Endpoint()));
         }

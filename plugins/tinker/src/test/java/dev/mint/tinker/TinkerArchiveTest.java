@@ -48,7 +48,7 @@ class TinkerArchiveTest {
     static TestHttp.Response upload(String path, String key, byte[] body, Map<String, String> headers) {
         Map<String, String> all = new java.util.HashMap<>(headers);
         all.put("X-API-Key", key);
-        return server.http.send("PUT", TinkerServer.API + rest(path) + "/archive", null, body, all);
+        return server.http().send("PUT", TinkerServer.API + rest(path) + "/archive", null, body, all);
     }
 
     static String sha256(byte[] bytes) throws Exception {

@@ -36,7 +36,7 @@ class TinkerExpiryTest {
         alice = server.newUser("alice");
         bob = server.newUser("bob");
         auditor = server.newUser("auditor");
-        var granted = server.http.put("/api/admin/plugin-roles/tinker/" + server.userId("auditor"),
+        var granted = server.http().put("/api/admin/plugin-roles/tinker/" + server.userId("auditor"),
                 server.platform.adminToken(), Map.of("role", RestApi.ADMIN_ROLE));
         assertThat(granted.status()).as(granted.toString()).isIn(200, 201);
     }
@@ -62,7 +62,7 @@ class TinkerExpiryTest {
         String run = server.run(alice, server.session(alice), 0);
         String shortLived = server.save(alice, run, "short");
         String kept = server.save(alice, run, "kept");
-        var upload = server.http.send("PUT", TinkerServer.API + rest(shortLived) + "/archive", null, new byte[] {1, 2},
+        var upload = server.http().send("PUT", TinkerServer.API + rest(shortLived) + "/archive", null, new byte[] {1, 2},
                 Map.of("X-API-Key", alice));
         assertThat(upload.status()).as(upload.toString()).isEqualTo(200);
         long archives = archiveFiles();
@@ -87,7 +87,7 @@ class TinkerExpiryTest {
     void aSignedUrlStopsWorkingWhenItExpires() throws Exception {
         String run = server.run(alice, server.session(alice), 1);
         String path = server.save(alice, run, "url-expiry");
-        server.http.send("PUT", TinkerServer.API + rest(path) + "/archive", null, new byte[] {5}, Map.of("X-API-Key", alice));
+        server.http().send("PUT", TinkerServer.API + rest(path) + "/archive", null, new byte[] {5}, Map.of("X-API-Key", alice));
         String url = ok(server.get(rest(path) + "/archive", alice)).get("url").asText();
 
         server.plugin.clock().advance(Duration.ofSeconds(901));

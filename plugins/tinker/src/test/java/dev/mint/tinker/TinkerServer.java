@@ -20,11 +20,13 @@ final class TinkerServer implements AutoCloseable {
     /** The SDK numbers a model's requests; saves here share one counter so no two look like retries. */
     private final java.util.concurrent.atomic.AtomicInteger seq = new java.util.concurrent.atomic.AtomicInteger();
     final TestPlatform platform;
-    final TestHttp http;
-
     TinkerServer() {
         platform = TestPlatform.start(b -> b.plugins(List.of(plugin)));
-        http = platform.http();
+    }
+
+    /** The platform's client (a new one after {@link TestPlatform#restart}). */
+    TestHttp http() {
+        return platform.http();
     }
 
     /** A member of the platform with a {@code tml-} key. */
@@ -35,7 +37,7 @@ final class TinkerServer implements AutoCloseable {
     }
 
     long userId(String username) {
-        for (JsonNode user : http.get("/api/admin/users?limit=500", platform.adminToken()).json().get("users")) {
+        for (JsonNode user : http().get("/api/admin/users?limit=500", platform.adminToken()).json().get("users")) {
             if (user.get("username").asText().equals(username)) {
                 return user.get("id").asLong();
             }
@@ -44,18 +46,18 @@ final class TinkerServer implements AutoCloseable {
     }
 
     String tinkerKey(String session) {
-        TestHttp.Response created = http.post("/api/users/me/tokens", session, Map.of("name", "sdk", "kind", "tinker"));
+        TestHttp.Response created = http().post("/api/users/me/tokens", session, Map.of("name", "sdk", "kind", "tinker"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().get("token").asText();
     }
 
     /** A platform project with {@code members} (usernames) as editors; answers its id. */
     String project(String name, String... members) {
-        TestHttp.Response created = http.post("/api/projects", platform.adminToken(), Map.of("name", name));
+        TestHttp.Response created = http().post("/api/projects", platform.adminToken(), Map.of("name", name));
         assertThat(created.status()).as(created.toString()).isIn(200, 201);
         String id = created.json().get("id").asText();
         for (String member : members) {
-            TestHttp.Response added = http.put("/api/projects/" + id + "/members/" + userId(member), platform.adminToken(),
+            TestHttp.Response added = http().put("/api/projects/" + id + "/members/" + userId(member), platform.adminToken(),
                     Map.of("role", "editor"));
             assertThat(added.status()).as(added.toString()).isIn(200, 201, 204);
         }
@@ -67,7 +69,7 @@ final class TinkerServer implements AutoCloseable {
         if (key != null) {
             headers.put("X-API-Key", key);
         }
-        return http.send(method, API + path, null, body, headers);
+        return http().send(method, API + path, null, body, headers);
     }
 
     TestHttp.Response get(String path, String key) {

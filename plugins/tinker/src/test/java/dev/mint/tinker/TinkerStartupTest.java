@@ -54,7 +54,7 @@ class TinkerStartupTest {
         assertThat(ok(server.get("/sessions", key)).get("sessions").isArray()).isTrue();
         assertThat(jwt).startsWith("eyJ");
         assertThat(ok(server.get("/sessions", jwt)).get("sessions").isArray()).isTrue();
-        TestHttp.Response bearer = server.http.send("GET", TinkerServer.API + "/sessions", key, null, Map.of());
+        TestHttp.Response bearer = server.http().send("GET", TinkerServer.API + "/sessions", key, null, Map.of());
         assertThat(bearer.status()).as(bearer.toString()).isEqualTo(200);
     }
 
