@@ -67,6 +67,7 @@ public final class TinkerPlugin extends AnalysisPlugin {
             RestApi.routes(() -> running().rest());
             CreationApi.routes(() -> running().creation());
             ArchiveApi.routes(() -> running().archives(), DOWNLOADS);
+            NotFound.routes();
         }));
     }
 

@@ -382,5 +382,7 @@ class TinkerRestApiTest {
         TestHttp.Response noKey = server.get("/training_runs", null);
         assertThat(detail(noKey, 401)).contains("X-API-Key");
         detail(server.get("/training_runs", "tml-" + "x".repeat(40)), 401);
+        assertThat(detail(server.get("/no_such_endpoint", alice), 404)).isEqualTo("Not Found");
+        detail(server.post("/training_runs/a/b/c/d/e/f/g", alice, ""), 404);
     }
 }
