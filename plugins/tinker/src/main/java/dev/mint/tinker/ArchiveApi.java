@@ -35,7 +35,7 @@ final class ArchiveApi {
         String archive = "/training_runs/{run_id}/checkpoints/{kind}/{name}/archive";
         get(archive, Requests.handle(ctx -> api.get().archiveUrl(ctx)));
         put(archive, Requests.handle(ctx -> api.get().upload(ctx)));
-        get(downloads + "/{id}", Requests.handle(ctx -> api.get().download(ctx)));
+        get(downloads + "/{archive}", Requests.handle(ctx -> api.get().download(ctx)));
     }
 
     /** The reference's "future" contract: 200 {@code {"url", "expires"}}. */
@@ -63,8 +63,8 @@ final class ArchiveApi {
     }
 
     private void download(Context ctx) throws IOException {
-        String id = ctx.pathParam("id");
-        ArchiveStorage.Download download = storage.download(downloadPath + "/" + id, id, ctx.queryParam("expires"),
+        String archive = ctx.pathParam("archive");
+        ArchiveStorage.Download download = storage.download(downloadPath + "/" + archive, archive, ctx.queryParam("expires"),
                 ctx.queryParam("signature"));
         ByteRange range;
         try {
@@ -77,7 +77,8 @@ final class ArchiveApi {
         res.setStatus(range.partial() ? 206 : 200);
         res.setContentType("application/x-tar");
         res.setHeader("Accept-Ranges", "bytes");
-        res.setHeader("Content-Disposition", "attachment; filename=\"" + download.checkpoint().ref().name() + ".tar\"");
+        res.setHeader("Content-Disposition", "attachment; filename=\""
+                + download.checkpoint().ref().name().replaceAll("[^A-Za-z0-9._-]", "_") + ".tar\"");
         if (range.partial()) {
             res.setHeader("Content-Range", range.contentRange(download.size()));
         }
@@ -91,6 +92,7 @@ final class ArchiveApi {
         if (!publicUrl.isBlank()) {
             return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         }
-        return ctx.scheme() + "://" + ctx.host();
+        String host = ctx.host();
+        return ctx.scheme() + "://" + (host == null ? ctx.req().getLocalName() + ":" + ctx.port() : host);
     }
 }

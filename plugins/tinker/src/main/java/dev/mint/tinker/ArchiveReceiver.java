@@ -55,16 +55,14 @@ final class ArchiveReceiver {
             long total = 0;
             try (OutputStream out = Files.newOutputStream(file)) {
                 byte[] buffer = new byte[BUFFER];
-                for (int n; (n = body.read(buffer)) >= 0; ) {
+                for (int n; (n = read(body, buffer)) >= 0; ) {
                     total += n;
                     if (total > max) {
                         throw tooLarge(max);
                     }
                     digest.update(buffer, 0, n);
-                    out.write(buffer, 0, n);
+                    out.write(buffer, 0, n); // a failing disk is the server's problem: an IOException, so a 500
                 }
-            } catch (IOException e) {
-                throw TinkerError.badRequest("The upload was interrupted after some bytes; nothing was stored. Send it again.");
             }
             if (total == 0) {
                 throw TinkerError.badRequest("The request has no body: send the archive's bytes");
@@ -84,6 +82,15 @@ final class ArchiveReceiver {
             if (!done) {
                 Files.deleteIfExists(file);
             }
+        }
+    }
+
+    /** Reads from the client; a broken connection is the client's failure (400), not the server's. */
+    private static int read(InputStream body, byte[] buffer) {
+        try {
+            return body.read(buffer);
+        } catch (IOException e) {
+            throw TinkerError.badRequest("The upload was interrupted; nothing was stored. Send it again.");
         }
     }
 

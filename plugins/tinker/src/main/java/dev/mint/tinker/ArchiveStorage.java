@@ -76,7 +76,9 @@ final class ArchiveStorage {
                     + " PUT .../checkpoints/" + checkpoint.ref().checkpointId() + "/archive");
         }
         Instant expires = clock.instant().plus(urlTtl.get());
-        String path = downloadPath + "/" + checkpoint.id();
+        // The URL names the archive, not the checkpoint: keys are never reused, so a URL can never reach an
+        // archive uploaded after it was signed.
+        String path = downloadPath + "/" + checkpoint.archiveKey();
         return new SignedUrl(baseUrl + path + "?expires=" + expires.getEpochSecond() + "&signature="
                 + signer.sign(path, expires), expires);
     }
@@ -86,7 +88,7 @@ final class ArchiveStorage {
      *
      * @throws TinkerError 403 for a bad or expired signature, 404 when the checkpoint or archive is gone
      */
-    Download download(String path, String id, String expires, String signature) {
+    Download download(String path, String archiveKey, String expires, String signature) {
         long expiresAt;
         try {
             expiresAt = Long.parseLong(expires == null ? "" : expires);
@@ -97,14 +99,8 @@ final class ArchiveStorage {
             throw TinkerError.forbidden(clock.instant().getEpochSecond() >= expiresAt && expiresAt > 0
                     ? "This download URL has expired; ask for a new one" : "This download URL is not signed by this server");
         }
-        long rowId;
-        try {
-            rowId = Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw TinkerError.notFound("No such archive");
-        }
-        Checkpoint checkpoint = checkpoints.byId(rowId).filter(c -> c.archiveKey() != null)
-                .orElseThrow(() -> TinkerError.notFound("The archive no longer exists"));
+        Checkpoint checkpoint = checkpoints.byArchive(archiveKey)
+                .orElseThrow(() -> TinkerError.notFound("The archive no longer exists (deleted, replaced or expired)"));
         return new Download(checkpoint, checkpoint.sizeBytes());
     }
 

@@ -133,10 +133,16 @@ final class Checkpoints {
                 .bind("now", now.toEpochMilli()).bind("max", max).map((rs, ctx) -> row(rs)).list());
     }
 
-    /** A checkpoint row by id, live or not (the signed download URL names the row). */
+    /** A live checkpoint by row id. */
     Optional<Checkpoint> byId(long id) {
         return db.jdbi().withHandle(h -> h.createQuery(SELECT + from() + " WHERE c.id = :id AND " + LIVE)
                 .bind("id", id).bind("now", clock.millis()).map((rs, ctx) -> row(rs)).findOne());
+    }
+
+    /** The live checkpoint whose current archive is {@code key} (signed download URLs name the archive). */
+    Optional<Checkpoint> byArchive(String key) {
+        return db.jdbi().withHandle(h -> h.createQuery(SELECT + from() + " WHERE c.archive_key = :key AND " + LIVE)
+                .bind("key", key).bind("now", clock.millis()).map((rs, ctx) -> row(rs)).findOne());
     }
 
     private Optional<Checkpoint> find(Handle h, CheckpointRef ref, Instant now) {

@@ -123,7 +123,7 @@ class TinkerArchiveTest {
 
         String laterExpiry = url.replace("expires=" + expires, "expires=" + (Long.parseLong(expires) + 3600));
         String flippedSignature = url.substring(0, url.length() - 1) + (url.endsWith("0") ? "1" : "0");
-        String otherArchive = url.replaceAll("/archives/(\\d+)", "/archives/999999");
+        String otherArchive = url.replaceAll("/archives/[^?]+", "/archives/" + java.util.UUID.randomUUID());
         String unsigned = url.substring(0, url.indexOf('?'));
         for (String bad : new String[] {laterExpiry, flippedSignature, otherArchive, unsigned, unsigned + "?expires=x&signature=y"}) {
             HttpResponse<byte[]> response = download(bad, null);
@@ -202,8 +202,10 @@ class TinkerArchiveTest {
         String path = server.save(alice, run, "replace");
         long before = archiveFiles();
         ok(upload(path, alice, new byte[] {1}, Map.of()));
+        String first = ok(server.get(rest(path) + "/archive", alice)).get("url").asText();
         ok(upload(path, alice, new byte[] {2, 2}, Map.of()));
         assertThat(archiveFiles()).isEqualTo(before + 1);
+        assertThat(download(first, null).statusCode()).as("a URL of the replaced archive").isEqualTo(404);
         String url = ok(server.get(rest(path) + "/archive", alice)).get("url").asText();
         assertThat(download(url, null).body()).containsExactly(2, 2);
 

@@ -70,6 +70,7 @@ public final class V1CreateTinkerTables implements PluginMigration {
                 Column.of("sha256", ColumnType.TEXT));
         ops.createIndex("checkpoints_name", "checkpoints", List.of("training_run_id", "kind", "name"), true);
         ops.createIndex("checkpoints_expiry", "checkpoints", List.of("expires_at"), false);
+        ops.createIndex("checkpoints_archive", "checkpoints", List.of("archive_key"), false);
         ops.createTable("futures",
                 Column.of("request_id", ColumnType.TEXT).notNull().unique(),
                 Column.of("owner_id", ColumnType.BIGINT).notNull(),
