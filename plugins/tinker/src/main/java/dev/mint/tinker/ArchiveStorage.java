@@ -57,11 +57,15 @@ final class ArchiveStorage {
             ArchiveReceiver.Received received = receiver.receive(body, declaredLength, sha256);
             String key = UUID.randomUUID().toString();
             blobs.commit(key, received.file());
-            if (!checkpoints.exists(checkpoint.id())) {
-                deleteQuietly(key); // deleted while uploading
+            Checkpoints.Attached attached = checkpoints.attachArchive(checkpoint.id(), key, received.size(), received.sha256())
+                    .orElse(null);
+            if (attached == null) {
+                deleteQuietly(key); // the checkpoint was deleted while its archive was uploading
                 throw Registry.notFound(checkpoint.ref());
             }
-            checkpoints.attachArchive(checkpoint.id(), key, received.size(), received.sha256()).ifPresent(this::deleteQuietly);
+            if (attached.replacedKey() != null) {
+                deleteQuietly(attached.replacedKey());
+            }
             audit.record(caller.userId(), AuditLog.Event.CHECKPOINT_ARCHIVE_UPLOADED, checkpoint.ref(), clock.instant());
             return checkpoints.byId(checkpoint.id()).orElseThrow(() -> Registry.notFound(checkpoint.ref()));
         } catch (IOException e) {

@@ -103,21 +103,19 @@ final class Checkpoints {
                 .bind(0, expiresAt == null ? null : expiresAt.toEpochMilli()).bind(1, id).execute());
     }
 
-    /** Records the archive of a checkpoint; answers the key of the archive it replaces, if any. */
-    Optional<String> attachArchive(long id, String key, long size, String sha256) {
+    /** The outcome of attaching an archive: the key of the archive it replaced, or null. */
+    record Attached(String replacedKey) {
+    }
+
+    /** Records the archive of a checkpoint; empty when the checkpoint was deleted meanwhile. */
+    Optional<Attached> attachArchive(long id, String key, long size, String sha256) {
         return db.jdbi().inTransaction(h -> {
-            Optional<String> previous = h.createQuery("SELECT archive_key FROM " + db.table("checkpoints") + " WHERE id = ?")
-                    .bind(0, id).mapTo(String.class).findOne();
+            Optional<Attached> previous = h.createQuery("SELECT archive_key FROM " + db.table("checkpoints") + " WHERE id = ?")
+                    .bind(0, id).map((rs, ctx) -> new Attached(rs.getString(1))).findOne();
             h.createUpdate("UPDATE " + db.table("checkpoints") + " SET archive_key = ?, size_bytes = ?, sha256 = ? WHERE id = ?")
                     .bind(0, key).bind(1, size).bind(2, sha256).bind(3, id).execute();
             return previous;
         });
-    }
-
-    /** Whether the row still exists (an archive is committed only onto a checkpoint that was not deleted meanwhile). */
-    boolean exists(long id) {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM " + db.table("checkpoints") + " WHERE id = ?")
-                .bind(0, id).mapTo(Long.class).one()) > 0;
     }
 
     /** Deletes a checkpoint row; answers whether it existed. */
