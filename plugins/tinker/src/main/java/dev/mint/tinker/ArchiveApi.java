@@ -1,6 +1,7 @@
 package dev.mint.tinker;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.head;
 import static io.javalin.apibuilder.ApiBuilder.put;
 
 import io.javalin.http.Context;
@@ -35,7 +36,8 @@ final class ArchiveApi {
         String archive = "/training_runs/{run_id}/checkpoints/{kind}/{name}/archive";
         get(archive, Requests.handle(ctx -> api.get().archiveUrl(ctx)));
         put(archive, Requests.handle(ctx -> api.get().upload(ctx)));
-        get(downloads + "/{archive}", Requests.handle(ctx -> api.get().download(ctx)));
+        get(downloads + "/{archive}", Requests.handle(ctx -> api.get().download(ctx, true)));
+        head(downloads + "/{archive}", Requests.handle(ctx -> api.get().download(ctx, false)));
     }
 
     /** The reference's "future" contract: 200 {@code {"url", "expires"}}. */
@@ -62,7 +64,8 @@ final class ArchiveApi {
         Requests.json(ctx, body);
     }
 
-    private void download(Context ctx) throws IOException {
+    /** The archive, or with {@code body} false only its headers (HEAD, as download tools ask first). */
+    private void download(Context ctx, boolean body) throws IOException {
         String archive = ctx.pathParam("archive");
         ArchiveStorage.Download download = storage.download(downloadPath + "/" + archive, archive, ctx.queryParam("expires"),
                 ctx.queryParam("signature"));
@@ -83,8 +86,10 @@ final class ArchiveApi {
             res.setHeader("Content-Range", range.contentRange(download.size()));
         }
         res.setContentLengthLong(range.length());
-        try (OutputStream out = res.getOutputStream()) {
-            storage.copy(download, range, out);
+        if (body) {
+            try (OutputStream out = res.getOutputStream()) {
+                storage.copy(download, range, out);
+            }
         }
     }
 

@@ -98,6 +98,11 @@ class TinkerArchiveTest {
         assertThat(whole.headers().firstValue("Content-Length")).hasValue(String.valueOf(archive.length));
         assertThat(whole.headers().firstValue("Accept-Ranges")).hasValue("bytes");
 
+        HttpResponse<Void> head = RAW.send(HttpRequest.newBuilder(URI.create(url)).method("HEAD",
+                HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Content-Length")).hasValue(String.valueOf(archive.length));
+
         HttpResponse<byte[]> part = download(url, "bytes=10-19");
         assertThat(part.statusCode()).isEqualTo(206);
         assertThat(part.body()).isEqualTo(java.util.Arrays.copyOfRange(archive, 10, 20));
