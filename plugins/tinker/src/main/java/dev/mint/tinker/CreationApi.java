@@ -49,6 +49,8 @@ final class CreationApi {
         post("/save_weights", Requests.handle(ctx -> api.get().saveWeights(ctx, CheckpointKind.TRAINING)));
         post("/save_weights_for_sampler", Requests.handle(ctx -> api.get().saveWeights(ctx, CheckpointKind.SAMPLER)));
         post("/create_sampling_session", Requests.handle(ctx -> api.get().createSamplingSession(ctx)));
+        post("/load_weights", Requests.handle(ctx -> api.get().loadWeights(ctx)));
+        post("/get_info", Requests.handle(ctx -> api.get().getInfo(ctx)));
         post("/retrieve_future", Requests.handle(ctx -> api.get().retrieveFuture(ctx)));
     }
 
@@ -190,6 +192,44 @@ final class CreationApi {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("sampling_session_id", sampler.id());
         answer.put("type", "create_sampling_session");
+        Requests.json(ctx, answer);
+    }
+
+    /**
+     * Loads a checkpoint the caller may read into a run they own: here, a check that both exist (there are
+     * no weights to move), so {@code create_training_client_from_state} completes.
+     */
+    private void loadWeights(Context ctx) {
+        Caller caller = requests.caller(ctx);
+        JsonNode body = Requests.body(ctx);
+        String modelId = Requests.string(body, "model_id");
+        runs.findOwned(caller, modelId).orElseThrow(() -> TinkerError.notFound("Training run not found: " + modelId));
+        Checkpoint checkpoint = registry.readable(caller, CheckpointRef.parse(Requests.string(body, "path")));
+        Long seqId = Requests.integer(body, "seq_id");
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("path", checkpoint.ref().tinkerPath());
+        result.put("model_id", modelId);
+        result.put("type", "load_weights");
+        answerFuture(ctx, futures.complete(caller, seqId == null ? null : modelId + "|load_weights|" + seqId,
+                clock.instant(), () -> result), modelId);
+    }
+
+    /** {@code GetInfoResponse} of a run the caller owns; the base model names the model and its tokenizer. */
+    private void getInfo(Context ctx) {
+        Caller caller = requests.caller(ctx);
+        String modelId = Requests.string(Requests.body(ctx), "model_id");
+        TrainingRun run = runs.findOwned(caller, modelId)
+                .orElseThrow(() -> TinkerError.notFound("Training run not found: " + modelId));
+        Map<String, Object> modelData = new LinkedHashMap<>();
+        modelData.put("model_name", run.baseModel());
+        modelData.put("tokenizer_id", run.baseModel());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("model_id", run.id());
+        answer.put("model_data", modelData);
+        answer.put("is_lora", true);
+        answer.put("lora_rank", run.loraRank());
+        answer.put("model_name", run.baseModel());
+        answer.put("type", "get_info");
         Requests.json(ctx, answer);
     }
 

@@ -198,6 +198,31 @@ class TinkerRestApiTest {
     }
 
     @Test
+    void aTrainerIsRebuiltFromAPublishedCheckpointAsCreateTrainingClientFromStateDoes() {
+        String session = server.session(alice);
+        String source = server.run(alice, session, 16);
+        String path = server.save(alice, source, "shared-state");
+        ok(server.post(rest(path) + "/publish", alice, ""));
+        String bobSession = server.session(bob);
+
+        JsonNode info = ok(server.post("/weights_info", bob, Map.of("tinker_path", path)));
+        String run = server.run(bob, bobSession, 0);
+        JsonNode loaded = server.future("/load_weights", bob, Map.of("model_id", run, "path", path, "seq_id", 1,
+                "optimizer", false, "type", "load_weights"));
+        JsonNode got = ok(server.post("/get_info", bob, Map.of("model_id", run, "type", "get_info")));
+
+        assertThat(info.get("lora_rank").asInt()).isEqualTo(16);
+        assertThat(loaded.get("path").asText()).isEqualTo(path);
+        assertThat(loaded.get("type").asText()).isEqualTo("load_weights");
+        assertThat(got.get("model_data").get("model_name").asText()).isEqualTo("Qwen/Qwen3-8B");
+        assertThat(got.get("model_id").asText()).isEqualTo(run);
+        String hidden = server.save(alice, source, "hidden-state");
+        detail(server.post("/load_weights", bob, Map.of("model_id", run, "path", hidden, "seq_id", 2)), 404);
+        detail(server.post("/load_weights", bob, Map.of("model_id", source, "path", path, "seq_id", 3)), 404);
+        detail(server.post("/get_info", alice, Map.of("model_id", run)), 404);
+    }
+
+    @Test
     void malformedTinkerPathsAndCheckpointIdsAreBadRequests() {
         for (String bad : List.of("http://x/weights/a", "tinker://run/weights", "tinker://run/weights/a/b",
                 "tinker://run/other/a", "tinker:///weights/a", "tinker://run/weights/")) {
