@@ -9,6 +9,7 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -42,7 +43,7 @@ final class CreationApi {
         post("/auth/token", Requests.handle(ctx -> api.get().authToken(ctx)));
         post("/telemetry", Requests.handle(ctx -> Requests.json(ctx, Map.of("status", "accepted"))));
         get("/healthz", Requests.handle(ctx -> Requests.json(ctx, Map.of("status", "ok"))));
-        get("/get_server_capabilities", Requests.handle(ctx -> Requests.json(ctx, Map.of("supported_models", java.util.List.of()))));
+        get("/get_server_capabilities", Requests.handle(ctx -> Requests.json(ctx, Map.of("supported_models", List.of()))));
         post("/create_session", Requests.handle(ctx -> api.get().createSession(ctx)));
         post("/session_heartbeat", Requests.handle(ctx -> api.get().heartbeat(ctx)));
         post("/create_model", Requests.handle(ctx -> api.get().createModel(ctx)));

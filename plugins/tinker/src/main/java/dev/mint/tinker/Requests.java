@@ -11,6 +11,7 @@ import dev.mint.sdk.data.User;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -175,7 +176,7 @@ final class Requests {
         if (!node.isArray()) {
             throw TinkerError.badRequest(field + " must be a list of strings");
         }
-        List<String> values = new java.util.ArrayList<>();
+        List<String> values = new ArrayList<>();
         node.forEach(v -> {
             if (!v.isTextual()) {
                 throw TinkerError.badRequest(field + " must be a list of strings");

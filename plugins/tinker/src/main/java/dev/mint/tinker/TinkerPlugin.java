@@ -2,6 +2,7 @@ package dev.mint.tinker;
 
 import dev.mint.sdk.AnalysisPlugin;
 import dev.mint.sdk.ConfigurationException;
+import dev.mint.sdk.HealthStatus;
 import dev.mint.sdk.PlatformContext;
 import dev.mint.sdk.PluginCapabilities;
 import dev.mint.sdk.PluginHealth;
@@ -119,7 +120,7 @@ public final class TinkerPlugin extends AnalysisPlugin {
 
     @Override
     public PluginHealth checkHealth() {
-        return running == null ? PluginHealth.of(dev.mint.sdk.HealthStatus.UNHEALTHY, "not started") : PluginHealth.healthy();
+        return running == null ? PluginHealth.of(HealthStatus.UNHEALTHY, "not started") : PluginHealth.healthy();
     }
 
     /** Deletes checkpoints whose TTL has passed (the sweeper does this on its schedule); answers how many. */

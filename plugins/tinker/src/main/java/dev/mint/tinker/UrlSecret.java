@@ -2,8 +2,10 @@ package dev.mint.tinker;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -38,8 +40,8 @@ final class UrlSecret {
             }
             Files.writeString(temp, HexFormat.of().formatHex(secret), StandardOpenOption.TRUNCATE_EXISTING);
             try {
-                Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.FileAlreadyExistsException e) {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException e) {
                 Files.delete(temp); // another process made it first; use theirs
             }
         }
