@@ -7,6 +7,7 @@ import dev.mint.sdk.data.User;
 import dev.mint.sdk.data.UserRepository;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,6 +34,12 @@ public interface PlatformContext {
         return currentUser(ctx).isPresent();
     }
 
+    /**
+     * Ids of the platform projects {@code userId} is a member of (any project role), ascending; always
+     * available, so a plugin can share what its users make with their projects.
+     */
+    List<Long> projectIdsOf(long userId);
+
     /** Present with {@code requiresAuth} or {@code requiresExperiments}; read-only. */
     Optional<UserRepository> userRepository();
 
@@ -52,7 +59,11 @@ public interface PlatformContext {
      */
     Handler requirePluginRole(String... roles);
 
-    /** A read-only view of platform settings a plugin may rely on (public URL, database kind, version). */
+    /**
+     * A read-only view of platform settings a plugin may rely on: {@code version}, {@code database} (the
+     * database kind) and {@code data_dir} (the platform's data directory, absolute; a plugin keeps files
+     * under a directory of its own name there).
+     */
     Map<String, Object> config();
 
     /** The plugin's stored settings (from the platform's plugin config store), empty when none. */

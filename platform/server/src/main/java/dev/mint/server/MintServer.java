@@ -88,7 +88,8 @@ public final class MintServer implements AutoCloseable {
             ExperimentStore experimentStore = new ExperimentStore(database);
             ExperimentDataStore dataStore = new ExperimentDataStore();
             PluginHost host = new PluginHost(database, plugins, auth, users, experimentStore, dataStore,
-                    Map.of("version", Version.CURRENT, "database", database.dialect().wireName()));
+                    Map.of("version", Version.CURRENT, "database", database.dialect().wireName(),
+                            "data_dir", config.dataDir().toAbsolutePath().toString()));
             host.start(config.plugins(), config.effectivePluginsDir());
             ExperimentRoutes experimentRoutes = new ExperimentRoutes(database.jdbi(), experimentStore,
                     new ExperimentTypeStore(), dataStore, projects, audit, auth, access, host.hooks());

@@ -129,6 +129,13 @@ public final class RecordingContext implements PlatformContext {
         return user;
     }
 
+    /** A recording context has no projects. */
+    @Override
+    public List<Long> projectIdsOf(long userId) {
+        record("projectIdsOf", userId);
+        return List.of();
+    }
+
     @Override
     public Optional<UserRepository> userRepository() {
         record("userRepository");

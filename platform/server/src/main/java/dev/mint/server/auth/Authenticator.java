@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Resolves a request's {@code Authorization: Bearer ...} credential, a session JWT or an API token,
+ * Resolves a request's credential ({@code Authorization: Bearer ...} or {@code X-API-Key}), a session JWT or an API token,
  * into a {@link Principal}. Routes call {@link #require} with the permission they need; the principal is
  * computed once per request.
  *
@@ -66,11 +66,16 @@ public final class Authenticator {
         return principal;
     }
 
-    /** The bearer credential of the request, if any. */
+    /**
+     * The credential of the request, if any: {@code Authorization: Bearer <credential>}, else the
+     * {@code X-API-Key} header, which is where the Tinker SDK sends its {@code tml-} key or JWT. Both name
+     * the same kinds of credential; when both are present, Authorization wins.
+     */
     public static Optional<String> bearer(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null) {
-            return Optional.empty();
+            String apiKey = ctx.header("X-API-Key");
+            return apiKey == null || apiKey.isBlank() ? Optional.empty() : Optional.of(apiKey.strip());
         }
         String trimmed = header.trim();
         if (trimmed.regionMatches(true, 0, "Bearer ", 0, 7) && trimmed.length() > 7) {

@@ -68,6 +68,11 @@ final class HostedContext implements PlatformContext {
     }
 
     @Override
+    public List<Long> projectIdsOf(long userId) {
+        return users.projectIdsOf(userId);
+    }
+
+    @Override
     public Optional<UserRepository> userRepository() {
         return capabilities.requiresAuth() || capabilities.requiresExperiments() ? Optional.of(users) : Optional.empty();
     }

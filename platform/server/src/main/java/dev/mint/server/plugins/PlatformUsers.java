@@ -33,6 +33,12 @@ final class PlatformUsers implements UserRepository {
                 .items().stream().map(PlatformUsers::toSdk).toList();
     }
 
+    /** Ids of the projects the user is a member of, ascending. */
+    List<Long> projectIdsOf(long userId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT project_id FROM project_members WHERE user_id = ? ORDER BY project_id")
+                .bind(0, userId).mapTo(Long.class).list());
+    }
+
     static User toSdk(dev.mint.server.users.User u) {
         return new User(u.id(), u.username(), u.role(), u.isActive(), Optional.ofNullable(u.email()),
                 Optional.ofNullable(u.shortname()), Optional.ofNullable(u.firstName()), Optional.ofNullable(u.lastName()),

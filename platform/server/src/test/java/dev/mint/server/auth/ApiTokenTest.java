@@ -168,6 +168,23 @@ class ApiTokenTest {
     }
 
     @Test
+    void aCredentialMayComeInXApiKeyAndAuthorizationWins() {
+        platform.createUser("x-key-user", "member");
+        String session = platform.login("x-key-user", "x-key-user-password");
+        String key = http.post("/api/users/me/tokens", session, Map.of("name", "sdk", "kind", "tinker")).json().get("token").asText();
+
+        for (String credential : List.of(key, session)) {
+            TestHttp.Response me = http.send("GET", "/api/users/me", null, null, Map.of("X-API-Key", credential));
+            assertThat(me.status()).as(me.toString()).isEqualTo(200);
+            assertThat(me.json().get("username").asText()).isEqualTo("x-key-user");
+        }
+        assertThat(http.send("GET", "/api/users/me", null, null, Map.of("X-API-Key", "tml-" + "x".repeat(40))).status())
+                .isEqualTo(401);
+        TestHttp.Response both = http.send("GET", "/api/users/me", admin, null, Map.of("X-API-Key", key));
+        assertThat(both.json().get("username").asText()).isEqualTo("admin");
+    }
+
+    @Test
     void listingNeverRevealsTheTokenOrItsHash() throws Exception {
         long accountId = createServiceAccount("robot-secretive").get("id").asLong();
         JsonNode created = createToken(accountId, Map.of("name", "secret"));

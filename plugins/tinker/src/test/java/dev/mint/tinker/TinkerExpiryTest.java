@@ -1,0 +1,134 @@
+package dev.mint.tinker;
+
+import static dev.mint.tinker.TinkerServer.detail;
+import static dev.mint.tinker.TinkerServer.ok;
+import static dev.mint.tinker.TinkerServer.rest;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Time-driven behaviour on the plugin's clock, moved forward: TTL sweeps, URL expiry, and the audit log. */
+class TinkerExpiryTest {
+    static TinkerServer server;
+    static String alice;
+    static String auditor;
+    static String bob;
+
+    @BeforeAll
+    static void start() {
+        server = new TinkerServer();
+        alice = server.newUser("alice");
+        bob = server.newUser("bob");
+        auditor = server.newUser("auditor");
+        var granted = server.http().put("/api/admin/plugin-roles/tinker/" + server.userId("auditor"),
+                server.platform.adminToken(), Map.of("role", RestApi.ADMIN_ROLE));
+        assertThat(granted.status()).as(granted.toString()).isIn(200, 201);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static int statusOf(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    static long archiveFiles() throws Exception {
+        try (Stream<Path> files = Files.walk(server.platform.dataDir().resolve("tinker").resolve("archives"))) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+
+    @Test
+    void theSweeperDeletesExpiredCheckpointsWithTheirArchivesAndExpiredUrlsAreForbidden() throws Exception {
+        String run = server.run(alice, server.session(alice), 0);
+        String shortLived = server.save(alice, run, "short");
+        String kept = server.save(alice, run, "kept");
+        var upload = server.http().send("PUT", TinkerServer.API + rest(shortLived) + "/archive", null, new byte[] {1, 2},
+                Map.of("X-API-Key", alice));
+        assertThat(upload.status()).as(upload.toString()).isEqualTo(200);
+        long archives = archiveFiles();
+        ok(server.send("PUT", rest(shortLived) + "/ttl", alice, Map.of("ttl_seconds", 60)));
+        String url = ok(server.get(rest(shortLived) + "/archive", alice)).get("url").asText();
+        assertThat(statusOf(url)).isEqualTo(200);
+
+        server.plugin.clock().advance(Duration.ofSeconds(61));
+
+        assertThat(ok(server.get("/training_runs/" + run + "/checkpoints", alice)).get("checkpoints")).hasSize(1);
+        assertThat(statusOf(url)).isIn(403, 404);
+        assertThat(server.plugin.sweepExpired()).isEqualTo(1);
+        assertThat(server.plugin.sweepExpired()).isZero();
+        assertThat(archiveFiles()).isEqualTo(archives - 1);
+        detail(server.get(rest(shortLived) + "/archive", alice), 404);
+        assertThat(ok(server.get("/training_runs/" + run + "/checkpoints", alice)).get("checkpoints").get(0)
+                .get("tinker_path").asText()).isEqualTo(kept);
+        assertThat(events(auditor, null)).contains("CHECKPOINT_EXPIRED " + shortLived);
+    }
+
+    @Test
+    void aSignedUrlStopsWorkingWhenItExpires() throws Exception {
+        String run = server.run(alice, server.session(alice), 1);
+        String path = server.save(alice, run, "url-expiry");
+        server.http().send("PUT", TinkerServer.API + rest(path) + "/archive", null, new byte[] {5}, Map.of("X-API-Key", alice));
+        String url = ok(server.get(rest(path) + "/archive", alice)).get("url").asText();
+
+        server.plugin.clock().advance(Duration.ofSeconds(901));
+
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("expired");
+        assertThat(statusOf(ok(server.get(rest(path) + "/archive", alice)).get("url").asText())).isEqualTo(200);
+    }
+
+    @Test
+    void theAuditLogListsCheckpointEventsOfADayForTinkerAdminsAndPlatformAdminsOnly() {
+        String run = server.run(alice, server.session(alice), 2);
+        String path = server.save(alice, run, "audited");
+        ok(server.post(rest(path) + "/publish", alice, ""));
+        ok(server.send("DELETE", rest(path) + "/publish", alice, null));
+        ok(server.send("PUT", rest(path) + "/ttl", alice, Map.of("ttl_seconds", 3600)));
+        ok(server.send("DELETE", rest(path), alice, null));
+
+        List<String> events = events(auditor, null);
+        assertThat(events).containsSubsequence("CHECKPOINT_CREATED " + path, "CHECKPOINT_PUBLISHED " + path,
+                "CHECKPOINT_UNPUBLISHED " + path, "CHECKPOINT_TTL_SET " + path, "CHECKPOINT_DELETED " + path);
+        JsonNode entry = ok(server.get("/audit", auditor)).get("entries").get(0);
+        assertThat(entry.get("timestamp").asText()).endsWith("Z");
+        assertThat(entry.has("model_id")).isTrue();
+        assertThat(entry.has("purpose")).isTrue();
+        assertThat(events(server.platform.adminToken(), "checkpoints")).contains("CHECKPOINT_DELETED " + path);
+        assertThat(ok(server.get("/audit?event_type=all&day=2020-01-15", auditor)).get("entries")).isEmpty();
+
+        assertThat(detail(server.get("/audit", alice), 403)).contains("tinker-admin");
+        detail(server.get("/audit", null), 401);
+        detail(server.get("/audit?day=yesterday", auditor), 400);
+        detail(server.get("/audit?event_type=billing", auditor), 400);
+    }
+
+    static List<String> events(String key, String eventType) {
+        LocalDate today = LocalDate.ofInstant(server.plugin.clock().instant(), ZoneOffset.UTC);
+        JsonNode body = ok(server.get("/audit?day=" + today + (eventType == null ? "" : "&event_type=" + eventType), key));
+        List<String> events = new ArrayList<>();
+        body.get("entries").forEach(e -> events.add(e.get("event").asText() + " " + e.get("tinker_path").asText()));
+        return events;
+    }
+}
