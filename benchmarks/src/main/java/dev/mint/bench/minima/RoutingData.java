@@ -55,6 +55,15 @@ final class RoutingData {
     }
 
     /** The models present in every item, in the order of the first. */
+    /** The same items with every model renamed {@code prefix + name}: names no catalog knows. */
+    static List<Item> renamed(List<Item> items, String prefix) {
+        return items.stream().map(item -> {
+            Map<String, Result> models = new java.util.LinkedHashMap<>();
+            item.models().forEach((model, result) -> models.put(prefix + model, result));
+            return new Item(item.id(), item.prompt(), item.category(), models);
+        }).toList();
+    }
+
     static List<String> models(List<Item> items) {
         List<String> models = new ArrayList<>(items.get(0).models().keySet());
         items.forEach(item -> models.retainAll(item.models().keySet()));

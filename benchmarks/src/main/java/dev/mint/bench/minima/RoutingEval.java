@@ -24,7 +24,9 @@ import java.util.Map;
  * (the model with the best mean score) and retention, next to always-cheapest, random and oracle; then
  * warm against cold (the same prompts with no memory), a learning curve and a slider sweep.
  *
- * <p>Arguments: {@code [--data FILE] [--slider S] [--warmup SHARE] [--sweep-prompts N] [--limit N]}.
+ * <p>Arguments: {@code [--data FILE] [--slider S] [--warmup SHARE] [--sweep-prompts N] [--limit N] [--model-prefix P]};
+ * the last renames the data set's models (say {@code anon-}) so the catalog knows none of them and they start
+ * from neutral priors.
  * The platform runs in this JVM on a temporary SQLite file.
  */
 public final class RoutingEval {
@@ -50,6 +52,10 @@ public final class RoutingEval {
         List<RoutingData.Item> items = RoutingData.read(data);
         if (options.containsKey("limit")) {
             items = items.subList(0, Math.min(items.size(), Integer.parseInt(options.get("limit"))));
+        }
+        if (options.containsKey("model-prefix")) {
+            // Unknown names: the catalog's priors do not apply, so every bit of quality must come from feedback.
+            items = RoutingData.renamed(items, options.get("model-prefix"));
         }
         List<String> models = RoutingData.models(items);
         System.out.printf(Locale.ROOT, "Data: %s, %d prompts, %d models %s%n", data, items.size(), models.size(), models);

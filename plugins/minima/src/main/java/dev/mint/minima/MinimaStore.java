@@ -175,7 +175,8 @@ final class MinimaStore {
 
     private static List<String> strings(String json) {
         try {
-            return json == null ? List.of() : WireJson.MAPPER.readValue(json, STRINGS);
+            // Most outcomes carry no tags; loading a namespace reads every row, so skip the parser for those.
+            return json == null || json.equals("[]") ? List.of() : WireJson.MAPPER.readValue(json, STRINGS);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored tags are corrupt: " + e.getOriginalMessage(), e);
         }

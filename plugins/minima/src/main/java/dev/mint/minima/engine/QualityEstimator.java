@@ -16,7 +16,7 @@ final class QualityEstimator {
     /** Pseudo-outcomes the type-level estimate is worth against similar tasks. */
     static final double LOCAL_STRENGTH = 1.0;
     /** Similarity below which an outcome says nothing about this task. */
-    static final double KERNEL_FLOOR = 0.15;
+    static final double KERNEL_FLOOR = 0.3;
     static final double HALF_LIFE_DAYS = 30;
 
     /** The estimate and what it rests on. */
