@@ -15,10 +15,11 @@ import java.util.stream.Collectors;
 /**
  * Picks a model for a task: the cheapest candidate expected to clear the quality bar the slider sets.
  *
- * <p>The bar at slider {@code s} (0..10) is {@code max(0.5 + 0.04·s, best − 0.12·(1 − s/10))}, raised to
+ * <p>The bar at slider {@code s} (0..10) is {@code max(0.5 + 0.04·s, best − 0.2·(1 − s/10))}, raised to
  * {@code min_quality} if given: an absolute floor, and a distance from the best candidate's expected
- * quality that shrinks to zero at 10. So at the default (5) a cheaper model is chosen only when it is
- * expected to be within 0.06 of the best one. Quality comes from {@link QualityEstimator} (prior, then the
+ * quality that shrinks to zero at 10. So at the default (5) a cheaper model is chosen when it is expected
+ * to be within 0.1 of the best one: list prices of models within a few points of each other differ
+ * tens of times, so a narrower tolerance buys little quality at a large price. Quality comes from {@link QualityEstimator} (prior, then the
  * task type's record, then similar tasks), cost from {@link CostEstimator}. A model known only by its
  * prior must clear the bar by a small margin. Exploration is bounded: when a cheaper candidate has too
  * little evidence but could plausibly clear the bar, it is tried, in at most {@value Scope#EXPLORE_SHARE_CAP}
@@ -50,9 +51,18 @@ public final class Recommender {
 
     /** The quality bar at slider {@code s} given the best expected quality among candidates. */
     public static double threshold(double slider, double best, Double minQuality) {
-        double s = Math.max(0, Math.min(10, slider));
-        double bar = Math.max(0.5 + 0.04 * s, best - 0.12 * (1 - s / 10));
+        double bar = Math.max(floor(slider), best - tolerance(slider));
         return minQuality == null ? bar : Math.max(bar, minQuality);
+    }
+
+    /** The absolute part of the bar: 0.5 at slider 0, 0.9 at 10. */
+    private static double floor(double slider) {
+        return 0.5 + 0.04 * Math.max(0, Math.min(10, slider));
+    }
+
+    /** How far below the best expected quality the pick may be: 0.2 at slider 0, none at 10. */
+    private static double tolerance(double slider) {
+        return 0.2 * (1 - Math.max(0, Math.min(10, slider)) / 10);
     }
 
     /**
@@ -272,8 +282,7 @@ public final class Recommender {
         Scored top = scored.stream().max(Comparator.comparingDouble((Scored s) -> s.quality.p())).orElseThrow();
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "Quality bar %.3f (slider %.1f: at least %.2f and within %.3f of the best expected %.3f%s). ",
-                bar, task.slider(), 0.5 + 0.04 * Math.max(0, Math.min(10, task.slider())),
-                0.12 * (1 - Math.max(0, Math.min(10, task.slider())) / 10), best,
+                bar, task.slider(), floor(task.slider()), tolerance(task.slider()), best,
                 task.constraints().minQuality() == null ? "" : ", min_quality " + task.constraints().minQuality()));
         if (policy.equals("thompson")) {
             out.append(String.format(Locale.ROOT, "Trying %s (expected %.3f, too little evidence to be sure) instead of %s,"

@@ -86,8 +86,8 @@ class RecommenderTest {
 
     @Test
     void theSliderRaisesTheBarAndMinQualityRaisesItFurther() {
-        assertThat(Recommender.threshold(0, 0.9, null)).isEqualTo(0.78, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(Recommender.threshold(5, 0.9, null)).isEqualTo(0.84, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(Recommender.threshold(0, 0.9, null)).isEqualTo(0.7, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(Recommender.threshold(5, 0.9, null)).isEqualTo(0.8, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(Recommender.threshold(10, 0.9, null)).isEqualTo(0.9, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(Recommender.threshold(5, 0.6, null)).isEqualTo(0.7, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(Recommender.threshold(5, 0.9, 0.95)).isEqualTo(0.95);
