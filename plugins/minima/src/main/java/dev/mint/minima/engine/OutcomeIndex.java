@@ -28,10 +28,17 @@ import java.util.function.Predicate;
  * history at load an order of magnitude cheaper than dense Gaussian planes, for the same recall.
  */
 public final class OutcomeIndex {
-    /** One remembered outcome: what was asked (its vector and type), which model ran, and how it went. */
+    /**
+     * One remembered outcome: what was asked (its vector and type), which model ran, and how it went. The
+     * index keeps vectors packed side by side, so the outcomes it hands back carry none ({@code vector} null).
+     */
     public record Outcome(long id, String modelId, TaskType taskType, Difficulty difficulty, float[] vector, double label,
                           double weight, Integer inputTokens, Integer outputTokens, Double costUsd, Integer latencyMs,
                           long recordedAtEpochSecond, String userLabel, List<String> tags) {
+        Outcome withoutVector() {
+            return new Outcome(id, modelId, taskType, difficulty, null, label, weight, inputTokens, outputTokens, costUsd,
+                    latencyMs, recordedAtEpochSecond, userLabel, tags);
+        }
     }
 
     /** An outcome and how similar its task is to the query (cosine, -1..1). */
@@ -113,7 +120,7 @@ public final class OutcomeIndex {
                 shard.sketches = Arrays.copyOf(shard.sketches, Math.max(16, count * 2) * WORDS);
             }
             System.arraycopy(sketch(outcome.vector()), 0, shard.sketches, count * WORDS, WORDS);
-            shard.outcomes.add(outcome);
+            shard.outcomes.add(outcome.withoutVector()); // the packed copy is the one recall reads
             shard.totals.merge(outcome.taskType(), Totals.NONE.plus(outcome.weight(), outcome.label()),
                     (a, b) -> new Totals(a.w() + b.w(), a.s() + b.s(), a.n() + b.n()));
             shard.all = shard.all.plus(outcome.weight(), outcome.label());
