@@ -30,7 +30,7 @@ final class TinkerConnection {
 
     /**
      * A client for the configured service. A command should fail fast rather than wait out the library's five
-     * minutes of retries, so calls give up after a few seconds (exit 7 when nothing answers).
+     * minutes of retries, so a call is retried at most twice, within five seconds (exit 7 when nothing answers).
      */
     ServiceClient client(CliContext context, Connection platform) {
         Map<String, String> env = context.environment();
@@ -53,7 +53,7 @@ final class TinkerConnection {
         }
         try {
             return ServiceClient.builder().environment(env).baseUrl(url).apiKey(apiKey)
-                    .retryDeadline(Duration.ofSeconds(5)).build();
+                    .maxRetries(2).retryDeadline(Duration.ofSeconds(5)).build();
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage());
         } catch (TinkerException e) {
