@@ -1,9 +1,11 @@
 package dev.mint.cli;
 
+import dev.mint.client.HostCredentials;
 import dev.mint.client.MintClient;
 import dev.mint.tinker.client.ServiceClient;
 import dev.mint.tinker.client.TinkerException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -46,11 +48,27 @@ final class TinkerConnection {
         } else {
             try (MintClient mint = platform.client(context)) {
                 url = mint.baseUrl() + PLUGIN_PREFIX;
+                if (key.isEmpty() && storedTokenExpired(context, platform, mint.baseUrl())) {
+                    // The platform client refreshes such a token when a platform call is refused; Tinker calls
+                    // cannot, so make one platform call first (it fails with exit 3 when refreshing fails).
+                    mint.auth().whoami();
+                }
                 apiKey = key.or(mint::token).orElseThrow(() -> new CliException(ExitCodes.NOT_AUTHENTICATED,
                         "Not logged in to " + mint.baseUrl() + ": run `mint auth login --url " + mint.baseUrl()
                                 + "`, or set MINT_TOKEN or TINKER_API_KEY"));
             }
         }
+        return build(env, url, apiKey);
+    }
+
+    /** Whether the token comes from the credentials file, which says it has expired. */
+    private static boolean storedTokenExpired(CliContext context, Connection platform, String url) {
+        return context.env("MINT_TOKEN").isEmpty() && platform.store(context).load()
+                .flatMap(stored -> stored.forHost(url)).flatMap(HostCredentials::expiresAt)
+                .map(expiry -> expiry.isBefore(Instant.now())).orElse(false);
+    }
+
+    private static ServiceClient build(Map<String, String> env, String url, String apiKey) {
         try {
             return ServiceClient.builder().environment(env).baseUrl(url).apiKey(apiKey)
                     .maxRetries(2).retryDeadline(Duration.ofSeconds(5)).build();

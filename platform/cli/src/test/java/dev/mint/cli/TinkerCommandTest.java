@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mint.client.CredentialsStore;
+import dev.mint.client.HostCredentials;
+import dev.mint.client.StoredCredentials;
 import dev.mint.server.test.TestPlatform;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
@@ -158,7 +162,7 @@ class TinkerCommandTest {
 
         ok("tinker", "ttl", weights, "--seconds", "3600");
         assertThat(checkpoint(weights).get("expires_at").isNull()).isFalse();
-        assertThat(ok("tinker", "checkpoints", run).out()).contains(Output.time(java.time.Instant.now().plusSeconds(3600)).substring(0, 10));
+        assertThat(ok("tinker", "checkpoints", run).out()).contains(Output.time(Instant.now().plusSeconds(3600)).substring(0, 10));
         ok("tinker", "ttl", weights, "--clear");
         assertThat(checkpoint(weights).get("expires_at").isNull()).isTrue();
         fails(cli.run("tinker", "ttl", weights), 2);
@@ -211,6 +215,13 @@ class TinkerCommandTest {
         assertThat(json(ok("tinker", "audit", "--json")).findValuesAsText("tinker_path")).contains(weights);
     }
 
+    private Cli storedWithPastExpiry(String name, String storedToken) {
+        Cli stale = new Cli(home.resolve(name));
+        CredentialsStore.forEnvironment(stale.environment()).save(StoredCredentials.empty().withHost(platform.baseUrl(),
+                HostCredentials.bearer(storedToken, "test", Instant.now().minusSeconds(60))));
+        return stale;
+    }
+
     @Test
     void credentialsAndBadInputs() {
         // A malformed path fails before any request: this platform URL answers nothing (that would be exit 7).
@@ -224,7 +235,10 @@ class TinkerCommandTest {
         assertThat(fails(nowhere.run("tinker", "runs"), 7).err()).contains("127.0.0.1:1");
 
         fails(new Cli(home.resolve("anonymous")).run("tinker", "runs"), 3);
-        fails(new Cli(home.resolve("expired")).loggedIn(platform.baseUrl(), "eyJnot.a.jwt").run("tinker", "runs"), 3);
+        fails(new Cli(home.resolve("forged")).loggedIn(platform.baseUrl(), "eyJnot.a.jwt").run("tinker", "runs"), 3);
+        // A stored token past its recorded expiry goes through the platform first, which refreshes it or says no.
+        assertThat(storedWithPastExpiry("stale", token).run("tinker", "runs").out()).contains(run);
+        assertThat(fails(storedWithPastExpiry("dead", "eyJnot.a.jwt").run("tinker", "runs"), 3).err()).doesNotContain("tinker");
 
         // An explicit Tinker URL needs its own key: the platform token is never sent elsewhere.
         String tinkerUrl = platform.baseUrl() + "/api/tinker";
