@@ -121,17 +121,17 @@ final class TinkerCommand extends PlatformGroup {
             }
             checkpoints = rest(client -> client.listCheckpoints(runId).result().checkpoints());
             footer = checkpoints.size() + " checkpoints";
-        } else if (paging.all) {
-            int limit = paging.limit(100);
-            paging.offset();
-            checkpoints = rest(client -> client.listAllUserCheckpoints(limit).stream().toList());
-            footer = checkpoints.size() + " checkpoints";
         } else {
             int limit = paging.limit(100);
             int offset = paging.offset();
-            CheckpointsListResponse page = rest(client -> client.listUserCheckpoints(limit, offset).result());
-            checkpoints = page.checkpoints();
-            footer = checkpoints.size() + page.cursor().map(c -> " of " + c.totalCount()).orElse("") + " checkpoints";
+            if (paging.all) {
+                checkpoints = rest(client -> client.listAllUserCheckpoints(limit).stream().toList());
+                footer = checkpoints.size() + " checkpoints";
+            } else {
+                CheckpointsListResponse page = rest(client -> client.listUserCheckpoints(limit, offset).result());
+                checkpoints = page.checkpoints();
+                footer = checkpoints.size() + page.cursor().map(c -> " of " + c.totalCount()).orElse("") + " checkpoints";
+            }
         }
         if (json.json) {
             out().json(checkpoints);

@@ -26,8 +26,8 @@ final class TinkerConnection {
     static final String PLUGIN_PREFIX = "/api/tinker";
 
     @Option(names = "--base-url", scope = ScopeType.INHERIT, paramLabel = "URL",
-            description = "Tinker base URL (default: the platform's, <platform URL>" + PLUGIN_PREFIX
-                    + "; else TINKER_BASE_URL). Needs TINKER_API_KEY.")
+            description = "Another Tinker service's base URL, else TINKER_BASE_URL (default: <platform URL>"
+                    + PLUGIN_PREFIX + "). Needs TINKER_API_KEY.")
     String baseUrl;
 
     /**

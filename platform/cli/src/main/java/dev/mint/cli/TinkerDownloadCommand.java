@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "download", mixinStandardHelpOptions = true,
         description = {"Download a checkpoint's archive, showing progress on standard error.",
             "The file is written whole or not at all (a broken connection resumes).",
-            "  mint tinker download tinker://RUN/weights/step-100              ./step-100.tar",
-            "  mint tinker download tinker://RUN/weights/step-100 -o ckpt/     ckpt/step-100.tar"})
+            "  mint tinker download tinker://RUN/weights/step-100           writes ./step-100.tar",
+            "  mint tinker download tinker://RUN/weights/step-100 -o ckpt/  writes ckpt/step-100.tar"})
 final class TinkerDownloadCommand implements Callable<Integer> {
     @ParentCommand
     TinkerCommand group;

@@ -215,6 +215,16 @@ class TinkerCommandTest {
         assertThat(json(ok("tinker", "audit", "--json")).findValuesAsText("tinker_path")).contains(weights);
     }
 
+    @Test
+    void helpNamesEverySubcommand() {
+        Cli.Result help = ok("tinker", "--help");
+        for (String command : new String[] {"runs", "run", "checkpoints", "download", "upload", "publish", "unpublish", "ttl",
+            "delete", "sessions", "session", "audit"}) {
+            assertThat(help.out()).containsPattern("(?m)^  " + command + " ");
+        }
+        assertThat(ok("tinker", "download", "--help").out()).contains("--base-url").contains("--url").contains("--force");
+    }
+
     private Cli storedWithPastExpiry(String name, String storedToken) {
         Cli stale = new Cli(home.resolve(name));
         CredentialsStore.forEnvironment(stale.environment()).save(StoredCredentials.empty().withHost(platform.baseUrl(),
