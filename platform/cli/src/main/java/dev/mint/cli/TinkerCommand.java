@@ -58,21 +58,11 @@ final class TinkerCommand extends PlatformGroup {
         return TinkerPath.parse(tinkerPath);
     }
 
-    private static AccessScope scope(String scope) {
-        for (AccessScope value : AccessScope.values()) {
-            if (value.wireName().equalsIgnoreCase(scope)) {
-                return value;
-            }
-        }
-        throw CliException.usage("--scope must be owned or accessible, not '" + scope + "'");
-    }
-
     @Command(name = "runs", mixinStandardHelpOptions = true, description = "List training runs (newest first).")
     int runs(@Mixin TinkerPaging paging,
-             @Option(names = "--scope", defaultValue = "owned", paramLabel = "SCOPE",
-                     description = "owned (default) or accessible: also runs shared through your projects or published.") String scope,
+             @Mixin TinkerScope scope,
              @Mixin JsonFlag json) {
-        AccessScope access = scope(scope);
+        AccessScope access = scope.value();
         int limit = paging.limit(20);
         int offset = paging.offset();
         List<TrainingRun> runs;
@@ -96,9 +86,9 @@ final class TinkerCommand extends PlatformGroup {
 
     @Command(name = "run", mixinStandardHelpOptions = true, description = "Show one training run.")
     int run(@Parameters(paramLabel = "RUN_ID") String runId,
-            @Option(names = "--scope", defaultValue = "owned", paramLabel = "SCOPE", description = "owned (default) or accessible.") String scope,
+            @Mixin TinkerScope scope,
             @Mixin JsonFlag json) {
-        AccessScope access = scope(scope);
+        AccessScope access = scope.value();
         TrainingRun run = rest(client -> client.getTrainingRun(runId, access).result());
         if (json.json) {
             out().json(run);
@@ -205,9 +195,9 @@ final class TinkerCommand extends PlatformGroup {
     @Command(name = "sessions", mixinStandardHelpOptions = true,
             description = "List session ids (newest first; the service gives no total).")
     int sessions(@Mixin TinkerPaging paging,
-                 @Option(names = "--scope", defaultValue = "owned", paramLabel = "SCOPE", description = "owned (default) or accessible.") String scope,
+                 @Mixin TinkerScope scope,
                  @Mixin JsonFlag json) {
-        AccessScope access = scope(scope);
+        AccessScope access = scope.value();
         int limit = paging.limit(20);
         int offset = paging.offset();
         List<String> sessions = paging.all
@@ -224,9 +214,9 @@ final class TinkerCommand extends PlatformGroup {
 
     @Command(name = "session", mixinStandardHelpOptions = true, description = "Show a session's training runs and samplers.")
     int session(@Parameters(paramLabel = "SESSION_ID") String sessionId,
-                @Option(names = "--scope", defaultValue = "owned", paramLabel = "SCOPE", description = "owned (default) or accessible.") String scope,
+                @Mixin TinkerScope scope,
                 @Mixin JsonFlag json) {
-        AccessScope access = scope(scope);
+        AccessScope access = scope.value();
         GetSessionResponse session = rest(client -> client.getSession(sessionId, access).result());
         if (json.json) {
             out().json(session);
