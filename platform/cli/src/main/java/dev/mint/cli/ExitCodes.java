@@ -8,6 +8,16 @@ import dev.mint.client.MintNotFoundException;
 import dev.mint.client.MintPermissionException;
 import dev.mint.client.MintRateLimitException;
 import dev.mint.client.MintValidationException;
+import dev.mint.tinker.client.ApiConnectionException;
+import dev.mint.tinker.client.ApiStatusException;
+import dev.mint.tinker.client.AuthenticationException;
+import dev.mint.tinker.client.BadRequestException;
+import dev.mint.tinker.client.ConflictException;
+import dev.mint.tinker.client.InvalidTinkerPathException;
+import dev.mint.tinker.client.NotFoundException;
+import dev.mint.tinker.client.PermissionDeniedException;
+import dev.mint.tinker.client.RateLimitException;
+import dev.mint.tinker.client.UnprocessableEntityException;
 
 /** Exit codes scripts can rely on (documented in docs/cli.md). */
 final class ExitCodes {
@@ -34,22 +44,25 @@ final class ExitCodes {
         if (error instanceof CliException cli) {
             return cli.exitCode();
         }
-        if (error instanceof MintConnectionException || error instanceof MintRateLimitException) {
+        // The Tinker client's errors mean the same as the platform client's.
+        if (error instanceof MintConnectionException || error instanceof MintRateLimitException
+                || error instanceof ApiConnectionException || error instanceof RateLimitException) {
             return UNAVAILABLE;
         }
-        if (error instanceof MintAuthenticationException) {
+        if (error instanceof MintAuthenticationException || error instanceof AuthenticationException) {
             return NOT_AUTHENTICATED;
         }
-        if (error instanceof MintPermissionException) {
+        if (error instanceof MintPermissionException || error instanceof PermissionDeniedException) {
             return FORBIDDEN;
         }
-        if (error instanceof MintNotFoundException) {
+        if (error instanceof MintNotFoundException || error instanceof NotFoundException) {
             return NOT_FOUND;
         }
-        if (error instanceof MintConflictException) {
+        if (error instanceof MintConflictException || error instanceof ConflictException) {
             return CONFLICT;
         }
-        if (error instanceof MintValidationException) {
+        if (error instanceof MintValidationException || error instanceof BadRequestException
+                || error instanceof UnprocessableEntityException || error instanceof InvalidTinkerPathException) {
             return USAGE;
         }
         return FAILURE;
@@ -60,6 +73,10 @@ final class ExitCodes {
         String message = error.getMessage() == null ? error.toString() : error.getMessage();
         if (error instanceof MintApiException api && api.requestId().isPresent()) {
             message += " (request id " + api.requestId().get() + ")";
+        }
+        // The Tinker client's message already names the request id; say the server's detail without "HTTP 404: ".
+        if (error instanceof ApiStatusException status && status.detail().isPresent()) {
+            message = status.detail().get() + status.requestId().map(id -> " (request id " + id + ")").orElse("");
         }
         return message;
     }

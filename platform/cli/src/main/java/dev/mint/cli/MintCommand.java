@@ -6,9 +6,9 @@ import picocli.CommandLine.Command;
 
 /** The {@code mint} command. {@code main} only runs the command line and exits with its code. */
 @Command(name = "mint", mixinStandardHelpOptions = true, versionProvider = MintCommand.VersionProvider.class,
-        description = "MINT platform: run the server, talk to it, build plugins.",
+        description = "MINT platform: run the server, talk to it and its Tinker, build plugins.",
         subcommands = {ServeCommand.class, AuthCommand.class, StatusCommand.class, ExperimentCommand.class,
-            ProjectCommand.class, PluginCommand.class, InitCommand.class, DevCommand.class, InfoCommand.class,
+            ProjectCommand.class, PluginCommand.class, TinkerCommand.class, InitCommand.class, DevCommand.class, InfoCommand.class,
             DoctorCommand.class, BuildCommand.class, CompletionCommand.class,
             CommandLine.HelpCommand.class})
 public final class MintCommand {
