@@ -23,12 +23,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>The distinct part is embedded once, as a window of at most {@value #WINDOW_WORDS} words: its first
  * {@value #HEAD_WORDS} and its last words, since the request sits at one end or the other (an
  * instruction before a document, or a question after it). The encoder's cost grows with every word it
- * reads, and one call per request keeps recommend fast. Embeddings are cached by the hash of their text, so
- * a shared template costs one. Thread-safe.
+ * reads, and one call per request keeps recommend fast. The template is embedded sentence by sentence, each
+ * cached by its hash: the sentences recur, so once a template is known its embedding costs nothing, however
+ * prompts combine it with other text. Thread-safe.
  */
 public final class TextEncoder {
-    /** Template chunks are cut at this many words; each is embedded once per distinct text. */
+    /** A sentence longer than this many words is cut into pieces of it. */
     static final int CHUNK_WORDS = 64;
+    /** How many of a template's sentences, at most, make its embedding. */
+    static final int TEMPLATE_SAMPLE = 16;
     /** The most words of the distinct part the encoder reads per request. */
     static final int WINDOW_WORDS = 32;
     /** How many of the window's words come from the start of the distinct part. */
@@ -83,22 +86,30 @@ public final class TextEncoder {
         List<String> sentences = sentences(text);
         List<String> hashes = new ArrayList<>(sentences.size());
         List<String> distinct = new ArrayList<>();
-        List<String> template = new ArrayList<>();
+        List<Sentence> template = new ArrayList<>();
         for (String sentence : sentences) {
             String hash = hash(sentence);
             hashes.add(hash);
-            (stats.recurring(hash) ? template : distinct).add(sentence);
+            if (stats.recurring(hash)) {
+                template.add(new Sentence(hash, sentence));
+            } else {
+                distinct.add(sentence);
+            }
         }
         stats.count(hashes);
         if (distinct.isEmpty()) {
-            return new Encoded(meanOf(chunks(template), 1f, new float[embedder.dimension()]), text);
+            return new Encoded(addMean(template, 1f, new float[embedder.dimension()]), text);
         }
         String window = window(distinct);
-        float[] sum = embedChunk(hash(window), window).clone();
+        float[] sum = embedCached(hash(window), window).clone();
         if (!template.isEmpty()) {
-            meanOf(chunks(template), TEMPLATE_WEIGHT, sum);
+            addMean(template, TEMPLATE_WEIGHT, sum);
         }
         return new Encoded(Vectors.normalized(sum), String.join(" ", distinct));
+    }
+
+    /** A sentence and the hash it is counted and cached by. */
+    private record Sentence(String hash, String text) {
     }
 
     /** The distinct sentences as one text of at most {@value #WINDOW_WORDS} words: the head and the tail. */
@@ -112,11 +123,18 @@ public final class TextEncoder {
         return head + " … " + tail;
     }
 
-    /** Adds {@code weight} × the mean embedding of {@code chunks} (the first and the last) to {@code sum}. */
-    private float[] meanOf(List<String> chunks, float weight, float[] sum) {
-        List<String> used = chunks.size() <= 2 ? chunks : List.of(chunks.get(0), chunks.get(chunks.size() - 1));
-        for (String chunk : used) {
-            float[] vector = embedChunk(hash(chunk), chunk);
+    /**
+     * Adds {@code weight} × the mean embedding of the template's sentences (at most the first and the last
+     * {@value #TEMPLATE_SAMPLE}/2) to {@code sum}. Embedded one by one: a recurring sentence is cached from
+     * the prompts it recurred in, whatever else a prompt puts around it.
+     */
+    private float[] addMean(List<Sentence> template, float weight, float[] sum) {
+        List<Sentence> used = template.size() <= TEMPLATE_SAMPLE ? template : new ArrayList<>(template.subList(0, TEMPLATE_SAMPLE / 2));
+        if (used != template) {
+            used.addAll(template.subList(template.size() - TEMPLATE_SAMPLE / 2, template.size()));
+        }
+        for (Sentence sentence : used) {
+            float[] vector = embedCached(sentence.hash(), sentence.text());
             for (int i = 0; i < sum.length; i++) {
                 sum[i] += weight * vector[i] / used.size();
             }
@@ -136,7 +154,7 @@ public final class TextEncoder {
         return sentences;
     }
 
-    private float[] embedChunk(String hash, String chunk) {
+    private float[] embedCached(String hash, String chunk) {
         float[] cached = cache.get(hash);
         if (cached != null) {
             return cached;
@@ -147,27 +165,6 @@ public final class TextEncoder {
         }
         cache.put(hash, vector);
         return vector;
-    }
-
-    /** Consecutive sentences grouped into pieces of at most {@value #CHUNK_WORDS} words. */
-    static List<String> chunks(List<String> sentences) {
-        List<String> chunks = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        int words = 0;
-        for (String sentence : sentences) {
-            int length = sentence.split(" ").length;
-            if (words > 0 && words + length > CHUNK_WORDS) {
-                chunks.add(current.toString());
-                current.setLength(0);
-                words = 0;
-            }
-            current.append(words == 0 ? "" : " ").append(sentence);
-            words += length;
-        }
-        if (words > 0 || chunks.isEmpty()) {
-            chunks.add(current.toString());
-        }
-        return chunks;
     }
 
     private static String hash(String chunk) {
