@@ -87,10 +87,10 @@ final class Checkpoints {
     }
 
     /** Live checkpoints of every run the caller owns, newest first: one range of the {@code (owner_id, created_at, id)} index. */
-    List<Checkpoint> owned(Caller caller, Paging paging) {
+    List<Checkpoint> owned(long ownerId, Paging paging) {
         return db.jdbi().withHandle(h -> h.createQuery(SELECT + from() + " WHERE c.owner_id = :me AND " + LIVE
                         + " ORDER BY c.created_at DESC, c.id DESC LIMIT :limit OFFSET :offset")
-                .bind("me", caller.userId()).bind("now", clock.millis()).bind("limit", paging.limit())
+                .bind("me", ownerId).bind("now", clock.millis()).bind("limit", paging.limit())
                 .bind("offset", paging.offset()).map((rs, ctx) -> row(rs)).list());
     }
 
@@ -98,11 +98,11 @@ final class Checkpoints {
      * The owner's checkpoint rows (kept in {@code checkpoint_counts}) less those past their expiry that the sweeper has
      * not removed yet (a range of the {@code (owner_id, expires_at)} index); every checkpoint has its run and session.
      */
-    long countOwned(Caller caller) {
+    long countOwned(long ownerId) {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT COALESCE((SELECT total FROM " + db.table("checkpoint_counts")
                         + " WHERE owner_id = :me), 0) - (SELECT count(*) FROM " + db.table("checkpoints")
                         + " WHERE owner_id = :me AND expires_at <= :now)")
-                .bind("me", caller.userId()).bind("now", clock.millis()).mapTo(Long.class).one());
+                .bind("me", ownerId).bind("now", clock.millis()).mapTo(Long.class).one());
     }
 
     /** Adds {@code delta} to the checkpoint count of the owner of {@code runId}, in the caller's transaction. */
