@@ -48,12 +48,18 @@ final class Checkpoints {
                 replaced = Optional.ofNullable(existing.get().archiveKey());
             }
             // An expired row the sweeper has not reached yet gives way too.
-            h.createUpdate("DELETE FROM " + db.table("checkpoints") + " WHERE training_run_id = ? AND kind = ? AND name = ?")
+            int removed = h.createUpdate("DELETE FROM " + db.table("checkpoints") + " WHERE training_run_id = ? AND kind = ?"
+                            + " AND name = ?")
                     .bind(0, ref.runId()).bind(1, ref.kind().segment()).bind(2, ref.name()).execute();
+            // The owner is the run's (listing a user's checkpoints reads it off an index); a run's owner never changes.
             h.createUpdate("INSERT INTO " + db.table("checkpoints") + " (training_run_id, kind, name, created_at, is_public,"
-                            + " expires_at) VALUES (?, ?, ?, ?, ?, ?)")
+                            + " expires_at, owner_id) SELECT ?, ?, ?, ?, ?, ?, r.owner_id FROM " + db.table("training_runs")
+                            + " r WHERE r.id = ?")
                     .bind(0, ref.runId()).bind(1, ref.kind().segment()).bind(2, ref.name()).bind(3, now.toEpochMilli())
-                    .bind(4, false).bind(5, expiresAt == null ? null : expiresAt.toEpochMilli()).execute();
+                    .bind(4, false).bind(5, expiresAt == null ? null : expiresAt.toEpochMilli()).bind(6, ref.runId()).execute();
+            if (removed == 0) {
+                count(h, ref.runId(), 1);
+            }
             return new Saved(find(h, ref, now).orElseThrow(), replaced);
         });
     }
@@ -80,17 +86,31 @@ final class Checkpoints {
                 .map((rs, ctx) -> row(rs)).findOne());
     }
 
-    /** Live checkpoints of every run the caller owns, newest first. */
-    List<Checkpoint> owned(Caller caller, Paging paging) {
-        return db.jdbi().withHandle(h -> h.createQuery(SELECT + from() + " WHERE r.owner_id = :me AND " + LIVE
+    /** Live checkpoints of every run the caller owns, newest first: one range of the {@code (owner_id, created_at, id)} index. */
+    List<Checkpoint> owned(long ownerId, Paging paging) {
+        return db.jdbi().withHandle(h -> h.createQuery(SELECT + from() + " WHERE c.owner_id = :me AND " + LIVE
                         + " ORDER BY c.created_at DESC, c.id DESC LIMIT :limit OFFSET :offset")
-                .bind("me", caller.userId()).bind("now", clock.millis()).bind("limit", paging.limit())
+                .bind("me", ownerId).bind("now", clock.millis()).bind("limit", paging.limit())
                 .bind("offset", paging.offset()).map((rs, ctx) -> row(rs)).list());
     }
 
-    long countOwned(Caller caller) {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT count(*)" + from() + " WHERE r.owner_id = :me AND " + LIVE)
-                .bind("me", caller.userId()).bind("now", clock.millis()).mapTo(Long.class).one());
+    /**
+     * The owner's checkpoint rows (kept in {@code checkpoint_counts}) less those past their expiry that the sweeper has
+     * not removed yet (a range of the {@code (owner_id, expires_at)} index); every checkpoint has its run and session.
+     */
+    long countOwned(long ownerId) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT COALESCE((SELECT total FROM " + db.table("checkpoint_counts")
+                        + " WHERE owner_id = :me), 0) - (SELECT count(*) FROM " + db.table("checkpoints")
+                        + " WHERE owner_id = :me AND expires_at <= :now)")
+                .bind("me", ownerId).bind("now", clock.millis()).mapTo(Long.class).one());
+    }
+
+    /** Adds {@code delta} to the checkpoint count of the owner of {@code runId}, in the caller's transaction. */
+    private void count(Handle h, String runId, int delta) {
+        h.createUpdate("INSERT INTO " + db.table("checkpoint_counts") + " AS k (owner_id, total) SELECT r.owner_id, ? FROM "
+                        + db.table("training_runs") + " r WHERE r.id = ? ON CONFLICT (owner_id) DO UPDATE"
+                        + " SET total = k.total + excluded.total")
+                .bind(0, delta).bind(1, runId).execute();
     }
 
     void setPublic(long id, boolean isPublic) {
@@ -120,8 +140,16 @@ final class Checkpoints {
 
     /** Deletes a checkpoint row; answers whether it existed. */
     boolean delete(long id) {
-        return db.jdbi().withHandle(h -> h.createUpdate("DELETE FROM " + db.table("checkpoints") + " WHERE id = ?")
-                .bind(0, id).execute()) > 0;
+        return db.jdbi().inTransaction(h -> {
+            Optional<String> run = h.createQuery("SELECT training_run_id FROM " + db.table("checkpoints") + " WHERE id = ?")
+                    .bind(0, id).mapTo(String.class).findOne();
+            boolean deleted = run.isPresent() && h.createUpdate("DELETE FROM " + db.table("checkpoints") + " WHERE id = ?")
+                    .bind(0, id).execute() > 0;
+            if (deleted) {
+                count(h, run.get(), -1);
+            }
+            return deleted;
+        });
     }
 
     /** Checkpoints whose expiry has passed, oldest expiry first, at most {@code max}. */

@@ -52,7 +52,14 @@ final class Requests {
         };
     }
 
+    /**
+     * An error answer. A 4xx other than 408 and 429 is permanent, so it says {@code x-should-retry: false}: the
+     * SDKs otherwise retry a 409 (and the Java client any 409) for minutes before raising it.
+     */
     static void detail(Context ctx, int status, String detail) {
+        if (status >= 400 && status < 500 && status != 408 && status != 429) {
+            ctx.header("x-should-retry", "false");
+        }
         ctx.status(status).contentType("application/json").result(WireJson.write(Map.of("detail", detail)));
     }
 

@@ -89,11 +89,11 @@ final class RestApi {
         Requests.json(ctx, Views.checkpoints(checkpoints.ofRun(caller, id), null));
     }
 
+    /** Only what the caller owns, so only its user id is needed (not its projects: one query less per call). */
     private void listUserCheckpoints(Context ctx) {
-        Caller caller = requests.caller(ctx);
+        long me = requests.user(ctx).id();
         Paging paging = Paging.fromQuery(ctx.queryParam("limit"), ctx.queryParam("offset"), 100);
-        Requests.json(ctx, Views.checkpoints(checkpoints.owned(caller, paging),
-                Views.cursor(paging, checkpoints.countOwned(caller))));
+        Requests.json(ctx, Views.checkpoints(checkpoints.owned(me, paging), Views.cursor(paging, checkpoints.countOwned(me))));
     }
 
     private void deleteCheckpoint(Context ctx) {

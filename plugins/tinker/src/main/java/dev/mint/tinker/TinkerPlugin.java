@@ -11,6 +11,7 @@ import dev.mint.sdk.PluginRouter;
 import dev.mint.sdk.PluginSettings;
 import dev.mint.sdk.migrations.PluginMigration;
 import dev.mint.tinker.migrations.V1CreateTinkerTables;
+import dev.mint.tinker.migrations.V2CheckpointOwner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -49,12 +50,12 @@ public final class TinkerPlugin extends AnalysisPlugin {
 
     @Override
     public List<PluginMigration> migrations() {
-        return List.of(new V1CreateTinkerTables());
+        return List.of(new V1CreateTinkerTables(), new V2CheckpointOwner());
     }
 
     @Override
     public List<String> ownedTables() {
-        return List.of("sessions", "training_runs", "samplers", "checkpoints", "futures", "audit_events");
+        return List.of("sessions", "training_runs", "samplers", "checkpoints", "checkpoint_counts", "futures", "audit_events");
     }
 
     @Override

@@ -145,8 +145,12 @@ class TinkerRestApiTest {
         String run = server.run(alice, session, 7);
         server.save(alice, run, "dup");
 
-        assertThat(detail(server.post("/save_weights", alice, Map.of("model_id", run, "path", "dup", "seq_id", 900,
-                "type", "save_weights")), 409)).contains("already exists");
+        TestHttp.Response conflict = server.post("/save_weights", alice, Map.of("model_id", run, "path", "dup", "seq_id", 900,
+                "type", "save_weights"));
+        assertThat(detail(conflict, 409)).contains("already exists");
+        assertThat(conflict.header("x-should-retry")).as("permanent: the SDKs would retry a 409 for minutes").isEqualTo("false");
+        assertThat(server.get("/training_runs/" + run + "/checkpoints/weights/nope/archive", alice).header("x-should-retry"))
+                .isEqualTo("false");
         JsonNode overwritten = server.future("/save_weights", alice, Map.of("model_id", run, "path", "dup", "seq_id", 901,
                 "overwrite", true, "ttl_seconds", 3600, "type", "save_weights"));
         assertThat(overwritten.get("path").asText()).endsWith("/weights/dup");

@@ -86,6 +86,11 @@ public final class ServiceClient implements AutoCloseable {
         http.close();
     }
 
+    /** The shared transport, for calls of this package that have no public method (tests send creation calls). */
+    TinkerHttp http() {
+        return http;
+    }
+
     /** Options for {@link ServiceClient}; see the class description for defaults and environment variables. */
     public static final class Builder {
         private static final String ENV_API_KEY = "TINKER_API_KEY";

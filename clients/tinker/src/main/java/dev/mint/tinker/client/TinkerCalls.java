@@ -151,7 +151,7 @@ final class TinkerCalls {
     }
 
     /** Non-GET requests carry {@code Content-Type: application/json} even when empty, as upstream sends them. */
-    private static ApiRequest send(String method, String path, byte[] body) {
+    static ApiRequest send(String method, String path, byte[] body) {
         return ApiRequest.builder(method, path).body(body, "application/json").idempotent(true)
                 .header("X-Idempotency-Key", idempotencyKey()).build();
     }
