@@ -5,32 +5,35 @@ import dev.mint.minima.engine.MiniLmEmbedder;
 import dev.mint.minima.engine.Vectors;
 import dev.mint.server.MintServer;
 import dev.mint.server.ServerConfig;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Latency and throughput of {@code POST /api/minima/v1/recommend} over HTTP, embedding included, with a
  * given number of outcomes already remembered in the caller's namespace (default 100,000). The outcomes
  * are written straight into the plugin's tables (vectors of the data set's prompts, each remembered many
  * times with a little noise, as repeated traffic would leave them); the recommends then use prompts of
- * the data set the memory has not seen verbatim, each made unique by a request number.
+ * the data set the memory has not seen verbatim, each made unique by a request number. The load comes from
+ * {@code wrk} in its own process (as for {@code platform-get}), so the driver takes little of the machine.
  *
- * <p>Arguments: {@code [--outcomes N] [--seconds S] [--threads T] [--data FILE]}; defaults 100000, 20, 2.
+ * <p>Arguments: {@code [--outcomes N] [--seconds S] [--threads T] [--data FILE]}; defaults 100000, 20, 2;
+ * {@code --threads} is the number of connections, each with one request in flight.
  */
 public final class RecommendLoad {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,8 +69,9 @@ public final class RecommendLoad {
             started = System.nanoTime();
             call(http, url, key, asked.get(0).prompt(), models);
             System.out.printf(Locale.ROOT, "First recommend (loads the namespace's memory): %.0f ms%n", (System.nanoTime() - started) / 1e6);
-            run(http, url, key, asked, models, threads, 5, false);
-            run(http, url, key, asked, models, threads, seconds, true);
+            Path script = script(asked, models, key);
+            run(script, url, threads, 5, 0, false); // warm-up: the JIT settles, the namespace learns its templates
+            run(script, url, threads, seconds, 10_000_000, true);
         }
     }
 
@@ -118,52 +122,113 @@ public final class RecommendLoad {
         }
     }
 
-    private static void run(HttpClient http, String url, String key, List<RoutingData.Item> asked, List<String> models,
-                            int threads, int seconds, boolean report) throws Exception {
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        AtomicBoolean stop = new AtomicBoolean();
-        CountDownLatch done = new CountDownLatch(threads);
-        for (int t = 0; t < threads; t++) {
-            int offset = t;
-            new Thread(() -> {
-                try {
-                    for (int i = offset; !stop.get(); i += threads) {
-                        long start = System.nanoTime();
-                        // A request number at the end keeps every text new, so no embedding comes from a cache.
-                        call(http, url, key, asked.get(i % asked.size()).prompt() + " (request " + i + ")", models);
-                        latencies.add(System.nanoTime() - start);
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                } finally {
-                    done.countDown();
-                }
-            }).start();
+    /**
+     * One round of {@code wrk} (one thread, {@code connections} connections, a new prompt per request from
+     * the Lua script) against the recommend URL; prints the figures when {@code report}.
+     */
+    private static void run(Path script, String url, int connections, int seconds, long firstRequest, boolean report)
+            throws Exception {
+        Process process = new ProcessBuilder("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--timeout", "10s",
+                "-s", script.toString(), url, "--", Long.toString(firstRequest)).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Matcher figures = FIGURES.matcher(output);
+        if (process.waitFor() != 0 || !figures.find()) {
+            throw new IllegalStateException("wrk failed:\n" + output);
         }
-        Thread.sleep(seconds * 1000L);
-        stop.set(true);
-        done.await();
+        long requests = Long.parseLong(figures.group(1));
+        if (Long.parseLong(figures.group(7)) > 0 || requests == 0) {
+            throw new IllegalStateException("Some recommends failed:\n" + output);
+        }
         if (!report) {
-            ENGINE_MS.reset();
-            CALLS.reset();
             return;
         }
-        System.out.printf(Locale.ROOT, "Server-side engine time (classify, embed, recall, score): mean %.1f ms%n",
-                ENGINE_MS.sum() / Math.max(1, CALLS.sum()));
-        List<Long> sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
-        System.out.printf(Locale.ROOT, "%d threads, %d s: %,d recommends, %.1f/s; latency p50 %.1f ms, p90 %.1f ms, p99 %.1f ms,"
-                        + " max %.1f ms%n", threads, seconds, sorted.size(), sorted.size() / (double) seconds,
-                percentile(sorted, 0.50), percentile(sorted, 0.90), percentile(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
+        double elapsed = Long.parseLong(figures.group(2)) / 1e6;
+        Map<String, Double> stages = new java.util.LinkedHashMap<>();
+        for (Matcher stage = STAGE.matcher(figures.group(9)); stage.find(); ) {
+            stages.put(stage.group(1), Double.parseDouble(stage.group(2)));
+        }
+        double mean = Double.parseDouble(figures.group(8)) / 1e3;
+        System.out.printf(Locale.ROOT, "Mean per recommend: %.1f ms = engine %.1f ms (embed %.1f, classify %.1f, recall %.1f,"
+                        + " score %.1f) + decision log %.1f ms + HTTP, JSON and auth %.1f ms%n", mean, stages.get("engine"),
+                stages.get("embed"), stages.get("classify"), stages.get("recall"), stages.get("score"), stages.get("decision_log"),
+                mean - stages.get("engine") - stages.get("decision_log"));
+        System.out.printf(Locale.ROOT, "%d connections, %.0f s: %,d recommends, %.1f/s; latency p50 %.1f ms, p90 %.1f ms,"
+                        + " p99 %.1f ms, max %.1f ms%n", connections, elapsed, requests, requests / elapsed,
+                Long.parseLong(figures.group(3)) / 1e3, Long.parseLong(figures.group(4)) / 1e3,
+                Long.parseLong(figures.group(5)) / 1e3, Long.parseLong(figures.group(6)) / 1e3);
+        System.out.printf(Locale.ROOT, "Targets: p99 <= 25 ms %s, >= 150 recommends/s %s%n",
+                Long.parseLong(figures.group(5)) <= 25_000 ? "met" : "NOT met", requests / elapsed >= 150 ? "met" : "NOT met");
     }
 
-    private static double percentile(List<Long> sorted, double q) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1)) / 1e6;
+    /** What the script's {@code done} prints. */
+    private static final Pattern FIGURES = Pattern.compile("requests=(\\d+) duration_us=(\\d+) p50_us=(\\d+) p90_us=(\\d+)"
+            + " p99_us=(\\d+) max_us=(\\d+) failed=(\\d+) mean_us=([0-9.]+)(.*)");
+    private static final Pattern STAGE = Pattern.compile(" (\\w+)=([0-9.]+)");
+
+    /**
+     * A {@code wrk} script that posts the prompts in turn, each with the request number appended (so every
+     * text is new and no embedding comes from a cache), and sums the server's stage timings it answers.
+     */
+    private static Path script(List<RoutingData.Item> asked, List<String> models, String key) throws IOException {
+        StringBuilder lua = new StringBuilder("local prompts = {\n");
+        for (RoutingData.Item item : asked) {
+            String escaped = JSON.writeValueAsString(item.prompt());
+            lua.append(longString(escaped.substring(1, escaped.length() - 1))).append(",\n");
+        }
+        lua.append("}\n")
+                .append("local tail = ").append(longString(" (request %d)\"},\"constraints\":{\"candidate_models\":"
+                        + JSON.writeValueAsString(models) + "},\"explain\":false}")).append("\n")
+                .append("local headers = {[\"Content-Type\"] = \"application/json\", [\"Authorization\"] = \"Bearer ")
+                .append(key).append("\"}\n")
+                .append("""
+                        local threads = {}
+                        function setup(thread) table.insert(threads, thread) end
+                        counter = 0
+                        failed, answered = 0, 0
+                        function init(args) counter = tonumber(args[1]) end
+                        function request()
+                          counter = counter + 1
+                          local body = '{"task":{"task":"' .. prompts[counter % #prompts + 1] .. string.format(tail, counter)
+                          return wrk.format("POST", nil, headers, body)
+                        end
+                        local stages = {"embed", "classify", "recall", "score", "engine", "decision_log"}
+                        sums = {}
+                        for _, stage in ipairs(stages) do sums[stage] = 0 end
+                        function response(status, headers, body)
+                          if status ~= 200 then failed = failed + 1; return end
+                          answered = answered + 1
+                          for _, stage in ipairs(stages) do
+                            sums[stage] = sums[stage] + tonumber(body:match('"' .. stage .. '":([%d.]+)'))
+                          end
+                        end
+                        function done(summary, latency, requests)
+                          local f, n, total = 0, 0, {}
+                          for _, stage in ipairs(stages) do total[stage] = 0 end
+                          for _, t in ipairs(threads) do
+                            f = f + t:get("failed"); n = n + t:get("answered")
+                            for _, stage in ipairs(stages) do total[stage] = total[stage] + t:get("sums")[stage] end
+                          end
+                          f = f + summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout
+                          io.write(string.format("requests=%d duration_us=%d p50_us=%d p90_us=%d p99_us=%d max_us=%d failed=%d mean_us=%.1f",
+                            summary.requests, summary.duration, latency:percentile(50), latency:percentile(90),
+                            latency:percentile(99), latency.max, f, latency.mean))
+                          for _, stage in ipairs(stages) do io.write(string.format(" %s=%.3f", stage, total[stage] / math.max(n, 1))) end
+                          io.write("\\n")
+                        end
+                        """);
+        Path file = Files.createTempFile("minima-load-", ".lua");
+        Files.writeString(file, lua);
+        return file;
     }
 
-    /** Server-side milliseconds of the engine (classify, embed, recall, score) summed over calls, for the split. */
-    private static final java.util.concurrent.atomic.DoubleAdder ENGINE_MS = new java.util.concurrent.atomic.DoubleAdder();
-    private static final java.util.concurrent.atomic.LongAdder CALLS = new java.util.concurrent.atomic.LongAdder();
+    /** A Lua long string: no escapes are read inside it. */
+    private static String longString(String text) {
+        String level = "=";
+        while (text.contains("]" + level + "]")) {
+            level += "=";
+        }
+        return "[" + level + "[" + text + "]" + level + "]";
+    }
 
     private static void call(HttpClient http, String url, String key, String prompt, List<String> models) throws Exception {
         var response = post(http, url, key, Map.of("task", Map.of("task", prompt), "constraints",
@@ -171,8 +236,6 @@ public final class RecommendLoad {
         if (!response.has("recommendation_id")) {
             throw new IllegalStateException("recommend failed: " + response);
         }
-        ENGINE_MS.add(response.get("stage_latency_ms").get("engine").asDouble());
-        CALLS.increment();
     }
 
     private static com.fasterxml.jackson.databind.JsonNode post(HttpClient http, String url, String credential, Object body)

@@ -64,7 +64,7 @@ final class Recommendations {
                 r.recommended().cost().usd(), r.estCostPremium(), request.baselineModelId(), baselineCost,
                 clock.instant().getEpochSecond()));
         long logged = System.nanoTime();
-        Map<String, Double> stages = new LinkedHashMap<>();
+        Map<String, Double> stages = new LinkedHashMap<>(r.stageMillis());
         stages.put("engine", millis(engineDone - started));
         stages.put("decision_log", millis(logged - engineDone));
         stages.put("total", millis(logged - started));

@@ -7,6 +7,7 @@ public enum Difficulty {
     TRIVIAL(0.5), EASY(0.75), MEDIUM(1.0), HARD(1.5), EXPERT(2.0);
 
     private final double outputMultiplier;
+    private final String wireName = name().toLowerCase(Locale.ROOT);
 
     Difficulty(double outputMultiplier) {
         this.outputMultiplier = outputMultiplier;
@@ -18,7 +19,7 @@ public enum Difficulty {
     }
 
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     public static Difficulty fromWire(String value) {

@@ -69,13 +69,17 @@ public final class Recommender {
      * @throws NoCandidateException when the constraints leave no model
      */
     public Recommendation recommend(Task task, Catalog catalog, Scope scope, Random random) {
+        Stopwatch stages = new Stopwatch();
         TextEncoder.Encoded encoded = encoder.encodeWithText(task.text(), scope.chunkStats());
         float[] vector = encoded.vector();
+        stages.lap("embed");
         TaskClassifier.Classification classification = classifier.classify(encoded.distinctText(), vector,
                 task.callerType(), task.callerDifficulty());
+        stages.lap("classify");
         List<ModelCard> cards = candidates(task, catalog, classification);
         Map<String, List<OutcomeIndex.Neighbor>> neighbors = scope.outcomes().nearest(vector,
                 cards.stream().map(ModelCard::modelId).toList(), NEIGHBORS_PER_MODEL, recallFilter(task));
+        stages.lap("recall");
         long now = clock.instant().getEpochSecond();
         List<String> warnings = new ArrayList<>();
 
@@ -123,9 +127,26 @@ public final class Recommender {
         ranked.sort(Comparator.comparingDouble(Recommendation.Candidate::score).reversed());
         Recommendation.Candidate recommended = byScored.get(chosen);
         double confidence = chosen.quality.fromMemory() ? chosen.quality.confidence() : Math.min(chosen.quality.confidence(), 0.5);
+        String explanation = explain(chosen, greedy, scored, bar, best, task, policy);
+        stages.lap("score");
         return new Recommendation(classification, vector, ranked, recommended, fallback == null ? null : byScored.get(fallback),
-                confidence, recommended.decisionBasis(), bar, premium, policy, warnings,
-                explain(chosen, greedy, scored, bar, best, task, policy));
+                confidence, recommended.decisionBasis(), bar, premium, policy, warnings, explanation, stages.millis());
+    }
+
+    /** Milliseconds per stage of one recommend, for {@code stage_latency_ms}. */
+    private static final class Stopwatch {
+        private final Map<String, Double> millis = new LinkedHashMap<>();
+        private long last = System.nanoTime();
+
+        void lap(String stage) {
+            long now = System.nanoTime();
+            millis.put(stage, Math.round((now - last) / 1e4) / 100.0);
+            last = now;
+        }
+
+        Map<String, Double> millis() {
+            return millis;
+        }
     }
 
     /** A scored candidate while deciding. */

@@ -102,7 +102,9 @@ public final class TaskClassifier {
         String tail = text.length() > 1500 ? text.substring(text.length() - 1500) : text;
         Map<TaskType, Double> scores = new EnumMap<>(TaskType.class);
         for (Rule rule : RULES) {
-            double score = rule.weight() * (Math.min(3, count(rule.pattern(), text)) + 2 * Math.min(3, count(rule.pattern(), tail)));
+            int inTail = Math.min(3, count(rule.pattern(), tail));
+            int inText = tail == text ? inTail : Math.min(3, count(rule.pattern(), text)); // a short text is its own tail
+            double score = rule.weight() * (inText + 2 * inTail);
             if (score > 0) {
                 scores.merge(rule.type(), score, Double::sum);
             }

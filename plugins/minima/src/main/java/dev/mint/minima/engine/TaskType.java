@@ -6,8 +6,10 @@ import java.util.Locale;
 public enum TaskType {
     CODE, SUMMARIZATION, EXTRACTION, QA, REASONING, CLASSIFICATION, TRANSLATION, CREATIVE, RAG, TOOL_USE, OTHER;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     /** The type of a wire name, or null when there is none of that name. */

@@ -33,9 +33,9 @@ public final class TextEncoder {
     /** How many of a template's sentences, at most, make its embedding. */
     static final int TEMPLATE_SAMPLE = 16;
     /** The most words of the distinct part the encoder reads per request. */
-    static final int WINDOW_WORDS = 32;
+    static final int WINDOW_WORDS = 24;
     /** How many of the window's words come from the start of the distinct part. */
-    static final int HEAD_WORDS = 12;
+    static final int HEAD_WORDS = 8;
     /** How much the recurring part still counts. */
     static final float TEMPLATE_WEIGHT = 0.15f;
     private static final int CACHE_LIMIT = 20_000;
