@@ -57,7 +57,7 @@ public final class OutcomeIndex {
     /** Up to this many outcomes per model, recall compares every vector exactly. */
     static final int EXACT_UP_TO = 4096;
     /** How many outcomes the sketch shortlists for exact comparison. */
-    static final int SHORTLIST = 256;
+    static final int SHORTLIST = 128;
     static final int SKETCH_BITS = 256;
     static final int PLANE_TERMS = 32;
     private static final int WORDS = SKETCH_BITS / 64;

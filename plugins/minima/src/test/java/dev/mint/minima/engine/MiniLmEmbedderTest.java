@@ -32,12 +32,28 @@ class MiniLmEmbedderTest {
     }
 
     @Test
-    void textsPastTheModelsWindowAreCutNotRefused() {
-        String start = "Plate seven failed calibration because the lid was left on. ";
-        float[] longText = EMBEDDER.embed(start + "The incubator log repeats. ".repeat(400));
-        float[] sameStart = EMBEDDER.embed(start + "The incubator log repeats. ".repeat(300));
-        assertThat(Vectors.dot(longText, longText, 0)).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-5f));
-        // Both are cut at 512 tokens, well inside the repeated part: the same tokens, the same vector.
-        assertThat(Vectors.dot(longText, sameStart, 0)).isGreaterThan(0.99999f);
+    void aLongTextKeepsItsFirstAndLastTokens() {
+        long[] ids = java.util.stream.LongStream.range(0, 100).toArray(); // 0 stands for [CLS], 99 for [SEP]
+        long[] kept = MiniLmEmbedder.ends(ids);
+        assertThat(kept).hasSize(MiniLmEmbedder.MAX_TOKENS);
+        assertThat(kept[0]).isZero();
+        assertThat(kept[kept.length - 1]).isEqualTo(99);
+        assertThat(java.util.Arrays.copyOfRange(kept, 1, 1 + MiniLmEmbedder.HEAD_TOKENS))
+                .containsExactly(java.util.stream.LongStream.rangeClosed(1, MiniLmEmbedder.HEAD_TOKENS).toArray());
+        assertThat(kept[1 + MiniLmEmbedder.HEAD_TOKENS]).isEqualTo(100 - (MiniLmEmbedder.MAX_TOKENS - 1 - MiniLmEmbedder.HEAD_TOKENS));
+        assertThat(MiniLmEmbedder.ends(new long[] {0, 5, 99})).containsExactly(0, 5, 99);
+    }
+
+    @Test
+    void whatLiesBetweenTheEndsOfALongTextDoesNotChangeItsVector() {
+        String start = "Plate seven failed calibration because the lid was left on, so the readings of the morning run are void. ";
+        String end = " All samples were stored cold overnight, the freezer alarm stayed silent and the technician signed"
+                + " the log at six. Which wells should be repeated tomorrow, and in what order?"; // over 31 tokens
+        float[] a = EMBEDDER.embed(start + "The incubator log repeats. ".repeat(40) + end);
+        float[] b = EMBEDDER.embed(start + "Nothing else of note happened. ".repeat(90) + end);
+        float[] other = EMBEDDER.embed("Nothing else of note happened. ".repeat(90) + end);
+        assertThat(Vectors.dot(a, a, 0)).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-5f));
+        assertThat(Vectors.dot(a, b, 0)).isGreaterThan(0.99999f);
+        assertThat(Vectors.dot(a, other, 0)).isLessThan(0.999f);
     }
 }
