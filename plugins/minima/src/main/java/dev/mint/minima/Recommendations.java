@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 
 /**
  * {@code /v1/recommend} and {@code /v1/recommend/workflow}: run the engine in the caller's scope, log the
@@ -28,6 +29,12 @@ final class Recommendations {
     private final MinimaStore store;
     private final Clock clock;
     private final Random random = new SecureRandom();
+    /**
+     * The engine is CPU work (an embedding, a recall): running more of it at once than there are cores
+     * makes every request in a burst share them and finish late together. Beyond that many, requests wait
+     * their turn, first come first served, and the first of a burst answer at their normal speed.
+     */
+    private final Semaphore cores = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
     Recommendations(Recommender recommender, CatalogHolder catalog, Scopes scopes, MinimaStore store, Clock clock) {
         this.recommender = recommender;
@@ -46,10 +53,14 @@ final class Recommendations {
         String namespace = request.namespace() == null || request.namespace().isBlank() ? DEFAULT_NAMESPACE : request.namespace();
         CatalogHolder.Current current = catalog.current();
         Recommendation r;
+        cores.acquireUninterruptibly();
+        long admitted = System.nanoTime();
         try {
             r = recommender.recommend(request.task(), current.catalog(), scopes.of(account, namespace), random);
         } catch (NoCandidateException e) {
             throw Problem.noCandidate(e.getMessage());
+        } finally {
+            cores.release();
         }
         long engineDone = System.nanoTime();
         String id = UUID.randomUUID().toString().replace("-", "");
@@ -64,8 +75,10 @@ final class Recommendations {
                 r.recommended().cost().usd(), r.estCostPremium(), request.baselineModelId(), baselineCost,
                 clock.instant().getEpochSecond()));
         long logged = System.nanoTime();
-        Map<String, Double> stages = new LinkedHashMap<>(r.stageMillis());
-        stages.put("engine", millis(engineDone - started));
+        Map<String, Double> stages = new LinkedHashMap<>();
+        stages.put("queue", millis(admitted - started));
+        stages.putAll(r.stageMillis());
+        stages.put("engine", millis(engineDone - admitted));
         stages.put("decision_log", millis(logged - engineDone));
         stages.put("total", millis(logged - started));
         return RecommendResponses.of(id, r, current.catalog().version(), request.explain(), Math.round(millis(logged - started)),

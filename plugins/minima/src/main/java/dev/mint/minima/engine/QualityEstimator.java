@@ -14,7 +14,7 @@ final class QualityEstimator {
     /** Pseudo-outcomes the prior is worth against the type-level record. */
     static final double TYPE_STRENGTH = 3.0;
     /** Pseudo-outcomes the type-level estimate is worth against similar tasks. */
-    static final double LOCAL_STRENGTH = 1.0;
+    static final double LOCAL_STRENGTH = 3.0;
     /** Similarity below which an outcome says nothing about this task. */
     static final double KERNEL_FLOOR = 0.3;
     static final double HALF_LIFE_DAYS = 30;
