@@ -114,4 +114,32 @@ class RealServerArchiveTest {
                 .isInstanceOf(NotFoundException.class);
         assertThat(dir.resolve("never.tar")).doesNotExist();
     }
+
+    @Test
+    void aDownloadCutMidwayResumesWithRangeFromTheServer() throws Exception {
+        RestClient rest = owner.createRestClient();
+        String run = RealTinker.run(owner, RealTinker.session(owner), 0);
+        String path = RealTinker.save(owner, run, "step-200");
+        byte[] archive = new byte[4 * 1024 * 1024 + 7];
+        new Random(12).nextBytes(archive);
+        rest.uploadCheckpointArchive(path, Files.write(dir.resolve("source.tar"), archive)).result();
+
+        int port = URI.create(platform.baseUrl()).getPort();
+        try (CuttingProxy proxy = new CuttingProxy(port, 1024 * 1024);
+             ServiceClient viaProxy = ServiceClient.builder().baseUrl("http://127.0.0.1:" + proxy.port() + "/api/tinker")
+                     .apiKey(new RealTinker(platform).tinkerKey("owner")).timeout(java.time.Duration.ofSeconds(20)).build()) {
+            List<long[]> received = Collections.synchronizedList(new ArrayList<>());
+            Path target = dir.resolve("resumed.tar");
+            viaProxy.createRestClient().downloadCheckpointArchive(path, target, (done, total) -> received.add(new long[] {done, total}))
+                    .result();
+
+            assertThat(proxy.cut()).as("the proxy cut the download").isTrue();
+            assertThat(Files.readAllBytes(target)).isEqualTo(archive);
+            // After the cut the count went on from where it stopped, not from zero: the server answered the range.
+            long[] afterCut = received.stream().filter(p -> p[0] > 0 && p[0] < archive.length).findFirst().orElseThrow();
+            assertThat(received.stream().filter(p -> p[0] == 0).count()).as("started once").isEqualTo(1);
+            assertThat(afterCut[1]).isEqualTo(archive.length);
+            assertThat(received.get(received.size() - 1)).containsExactly(archive.length, archive.length);
+        }
+    }
 }
