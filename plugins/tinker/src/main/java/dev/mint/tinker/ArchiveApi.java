@@ -94,10 +94,6 @@ final class ArchiveApi {
     }
 
     private String baseUrl(Context ctx) {
-        if (!publicUrl.isBlank()) {
-            return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
-        }
-        String host = ctx.host();
-        return ctx.scheme() + "://" + (host == null ? ctx.req().getLocalName() + ":" + ctx.port() : host);
+        return Requests.baseUrl(ctx, publicUrl);
     }
 }

@@ -93,16 +93,7 @@ final class ArchiveStorage {
      * @throws TinkerError 403 for a bad or expired signature, 404 when the checkpoint or archive is gone
      */
     Download download(String path, String archiveKey, String expires, String signature) {
-        long expiresAt;
-        try {
-            expiresAt = Long.parseLong(expires == null ? "" : expires);
-        } catch (NumberFormatException e) {
-            throw TinkerError.forbidden("This download URL is not signed by this server");
-        }
-        if (!signer.verify(path, expiresAt, signature, clock.instant())) {
-            throw TinkerError.forbidden(clock.instant().getEpochSecond() >= expiresAt && expiresAt > 0
-                    ? "This download URL has expired; ask for a new one" : "This download URL is not signed by this server");
-        }
+        signer.require(path, expires, signature, clock.instant());
         Checkpoint checkpoint = checkpoints.byArchive(archiveKey)
                 .orElseThrow(() -> TinkerError.notFound("The archive no longer exists (deleted, replaced or expired)"));
         return new Download(checkpoint, checkpoint.sizeBytes());

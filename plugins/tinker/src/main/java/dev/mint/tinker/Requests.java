@@ -63,6 +63,15 @@ final class Requests {
         ctx.status(status).contentType("application/json").result(WireJson.write(Map.of("detail", detail)));
     }
 
+    /** Where clients reach this server: the configured public URL, else the scheme and host the request used. */
+    static String baseUrl(Context ctx, String publicUrl) {
+        if (!publicUrl.isBlank()) {
+            return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        }
+        String host = ctx.host();
+        return ctx.scheme() + "://" + (host == null ? ctx.req().getLocalName() + ":" + ctx.port() : host);
+    }
+
     static void json(Context ctx, Object body) {
         ctx.status(200).contentType("application/json").result(WireJson.write(body));
     }

@@ -26,16 +26,18 @@ final class RestApi {
     private final Sessions sessions;
     private final Registry registry;
     private final AuditLog audit;
+    private final Usage usage;
     private final Clock clock;
 
     RestApi(Requests requests, TrainingRuns runs, Checkpoints checkpoints, Sessions sessions, Registry registry,
-            AuditLog audit, Clock clock) {
+            AuditLog audit, Usage usage, Clock clock) {
         this.requests = requests;
         this.runs = runs;
         this.checkpoints = checkpoints;
         this.sessions = sessions;
         this.registry = registry;
         this.audit = audit;
+        this.usage = usage;
         this.clock = clock;
     }
 
@@ -55,6 +57,7 @@ final class RestApi {
         get("/sessions/{session_id}", Requests.handle(ctx -> api.get().getSession(ctx)));
         put("/sessions/{session_id}/project", Requests.handle(ctx -> api.get().assignProject(ctx)));
         get("/samplers/{sampler_id}", Requests.handle(ctx -> api.get().getSampler(ctx)));
+        get("/billing/usage/events", Requests.handle(ctx -> api.get().billingUsage(ctx)));
     }
 
     private void getTrainingRun(Context ctx) {
@@ -191,6 +194,13 @@ final class RestApi {
         String id = ctx.pathParam("sampler_id");
         Requests.json(ctx, Views.sampler(sessions.findSampler(caller, id)
                 .orElseThrow(() -> TinkerError.notFound("Sampler not found: " + id))));
+    }
+
+    /** {@code BillingUsageResponse} for the hour-aligned window {@code [starting_on, ending_before)}, at most 14 days. */
+    private void billingUsage(Context ctx) {
+        Caller caller = requests.caller(ctx);
+        Requests.json(ctx, usage.events(caller, Usage.hour(ctx.queryParam("starting_on"), "starting_on"),
+                Usage.hour(ctx.queryParam("ending_before"), "ending_before")));
     }
 
     private Session session(Caller caller, AccessScope scope, String id) {

@@ -33,6 +33,15 @@ final class Sessions {
                 .findOne());
     }
 
+    /** A session by id, whoever owns it; callers check access. */
+    Optional<Session> get(String id) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT id, owner_id, project_id, created_at FROM "
+                        + db.table("sessions") + " WHERE id = ?")
+                .bind(0, id)
+                .map((rs, ctx) -> new Session(rs.getString(1), rs.getLong(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4))))
+                .findOne());
+    }
+
     /** Session ids of the scope, newest first. */
     List<String> list(Caller caller, AccessScope scope, Paging paging) {
         Visibility v = Visibility.sessions(caller, scope);

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Tinker as a plugin of the platform: the registry of training runs, checkpoints, sessions and samplers that
@@ -30,13 +31,15 @@ public final class TinkerPlugin extends AnalysisPlugin {
     static final String ROUTER_PREFIX = "/api/v1";
     /** The signed download route, relative to the router. */
     static final String DOWNLOADS = "/archives";
+    /** The signed session-trace route, relative to the router. */
+    static final String TRACES = "/traces";
 
     private final MovableClock clock = new MovableClock();
     private volatile Running running;
 
     /** Everything built by {@link #initialize}, released by {@link #shutdown}. */
-    private record Running(RestApi rest, CreationApi creation, ArchiveApi archives, Registry registry, Sweeper sweeper,
-                           BlobStore blobs) {
+    private record Running(RestApi rest, CreationApi creation, ArchiveApi archives, TraceApi traces, Registry registry,
+                           Sweeper sweeper, BlobStore blobs) {
     }
 
     @Override
@@ -69,6 +72,7 @@ public final class TinkerPlugin extends AnalysisPlugin {
             RestApi.routes(() -> running().rest());
             CreationApi.routes(() -> running().creation());
             ArchiveApi.routes(() -> running().archives(), DOWNLOADS);
+            TraceApi.routes(() -> running().traces(), TRACES);
             NotFound.routes();
         }));
     }
@@ -90,13 +94,15 @@ public final class TinkerPlugin extends AnalysisPlugin {
                     () -> settings(TinkerSettings.class).maxArchiveBytes());
             UrlSigner signer = new UrlSigner(UrlSecret.load(settings.urlSecret(), home));
             String downloadPath = "/api" + ROUTES_PREFIX + ROUTER_PREFIX + DOWNLOADS;
-            ArchiveStorage storage = new ArchiveStorage(blobs, receiver, checkpoints, audit, signer,
-                    () -> Duration.ofSeconds(settings(TinkerSettings.class).archiveUrlTtlSeconds()), downloadPath, clock);
+            Supplier<Duration> urlTtl = () -> Duration.ofSeconds(settings(TinkerSettings.class).archiveUrlTtlSeconds());
+            ArchiveStorage storage = new ArchiveStorage(blobs, receiver, checkpoints, audit, signer, urlTtl, downloadPath, clock);
             Registry registry = new Registry(runs, checkpoints, storage, audit, clock);
             running = new Running(
-                    new RestApi(requests, runs, checkpoints, sessions, registry, audit, clock),
+                    new RestApi(requests, runs, checkpoints, sessions, registry, audit, new Usage(db), clock),
                     new CreationApi(requests, sessions, runs, registry, new Futures(db), clock),
                     new ArchiveApi(requests, registry, storage, downloadPath, settings.publicUrl()),
+                    new TraceApi(requests, sessions, runs, checkpoints, signer, urlTtl,
+                            "/api" + ROUTES_PREFIX + ROUTER_PREFIX + TRACES, settings.publicUrl(), clock),
                     registry, Sweeper.start(registry, Duration.ofSeconds(settings.sweepIntervalSeconds())), blobs);
         } catch (IOException e) {
             throw new UncheckedIOException("Tinker cannot prepare its storage under " + home, e);

@@ -36,6 +36,24 @@ final class UrlSigner {
         return authentic && now.getEpochSecond() < expiresEpochSeconds;
     }
 
+    /**
+     * Checks the {@code expires} and {@code signature} query parameters of a signed URL for {@code path}.
+     *
+     * @throws TinkerError 403 when the URL is not this server's or has expired
+     */
+    void require(String path, String expires, String signature, Instant now) {
+        long expiresAt;
+        try {
+            expiresAt = Long.parseLong(expires == null ? "" : expires);
+        } catch (NumberFormatException e) {
+            throw TinkerError.forbidden("This URL is not signed by this server");
+        }
+        if (!verify(path, expiresAt, signature, now)) {
+            throw TinkerError.forbidden(now.getEpochSecond() >= expiresAt && expiresAt > 0
+                    ? "This URL has expired; ask for a new one" : "This URL is not signed by this server");
+        }
+    }
+
     private byte[] mac(String message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

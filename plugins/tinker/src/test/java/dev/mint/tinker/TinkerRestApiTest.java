@@ -414,4 +414,75 @@ class TinkerRestApiTest {
         assertThat(detail(server.get("/no_such_endpoint", alice), 404)).isEqualTo("Not Found");
         detail(server.post("/training_runs/a/b/c/d/e/f/g", alice, ""), 404);
     }
+
+    @Test
+    void aSessionsTraceIsASignedUrlOnlyItsOwnerGets() {
+        String gina = server.newUser("gina");
+        String session = server.session(gina);
+        String run = server.run(gina, session, 0);
+        String path = server.save(gina, run, "first");
+
+        JsonNode export = ok(server.get("/sessions/" + session + "/trace_export", gina));
+        assertThat(export.get("status").asText()).isEqualTo("ready");
+        assertThat(export.get("error").isNull()).isTrue();
+        String url = export.get("url").asText();
+        assertThat(url).contains("/api/tinker/api/v1/traces/" + session + "?expires=").contains("&signature=");
+        String relative = url.substring(url.indexOf("/api/"));
+
+        JsonNode trace = ok(server.http().get(relative, null)); // the signature is the permission: no key
+        assertThat(trace.get("session_id").asText()).isEqualTo(session);
+        JsonNode runs = trace.get("training_runs");
+        assertThat(texts(runs, "training_run_id")).containsExactly(run);
+        assertThat(runs.get(0).get("base_model").asText()).isEqualTo("Qwen/Qwen3-8B");
+        assertThat(texts(runs.get(0).get("checkpoints"), "tinker_path")).containsExactly(path);
+        assertThat(trace.get("samplers").isArray()).isTrue();
+
+        detail(server.http().get(relative.replace("signature=", "signature=0"), null), 403);
+        detail(server.http().get(relative.replace(session, server.session(gina)), null), 403);
+        detail(server.get("/sessions/" + session + "/trace_export", bob), 404);
+        detail(server.get("/sessions/no-such-session/trace_export", gina), 404);
+    }
+
+    @Test
+    void billingUsageCountsCheckpointsPerHourAndRunAndRefusesBadWindows() {
+        String hank = server.newUser("hank");
+        String session = server.session(hank);
+        String run = server.run(hank, session, 0);
+        server.save(hank, run, "a");
+        server.save(hank, run, "b");
+        server.saveForSampler(hank, run, "c");
+        java.time.Instant hour = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        String window = "?starting_on=" + hour.minusSeconds(3600) + "&ending_before=" + hour.plusSeconds(3600);
+
+        JsonNode usage = ok(server.get("/billing/usage/events" + window, hank));
+        int counted = 0;
+        for (JsonNode event : usage.get("data")) {
+            assertThat(event.get("event_info").get("type").asText()).isEqualTo("checkpoint");
+            assertThat(event.get("session_id").asText()).isEqualTo(session);
+            assertThat(event.get("base_model").asText()).isEqualTo("Qwen/Qwen3-8B");
+            assertThat(event.get("user_name").asText()).isEqualTo("hank");
+            java.time.Instant start = java.time.Instant.parse(event.get("bucket_start").asText());
+            assertThat(java.time.Instant.parse(event.get("bucket_end").asText())).isEqualTo(start.plusSeconds(3600));
+            counted += event.get("event_info").get("count").asInt();
+        }
+        assertThat(counted).isEqualTo(3);
+        assertThat(usage.get("sessions").has(session)).isTrue();
+        assertThat(usage.get("sessions").get(session).has("user_metadata")).isTrue();
+        JsonNode others = ok(server.get("/billing/usage/events" + window, bob)).get("data");
+        assertThat(others.findValuesAsText("session_id")).doesNotContain(session);
+        JsonNode earlier = ok(server.get("/billing/usage/events?starting_on=" + hour.minusSeconds(7 * 86_400)
+                + "&ending_before=" + hour.minusSeconds(6 * 86_400), hank));
+        assertThat(earlier.get("data")).isEmpty();
+
+        assertThat(detail(server.get("/billing/usage/events?starting_on=" + hour + "&ending_before=" + hour, hank), 400))
+                .contains("before");
+        assertThat(detail(server.get("/billing/usage/events?starting_on=yesterday&ending_before=" + hour, hank), 400))
+                .contains("RFC 3339");
+        assertThat(detail(server.get("/billing/usage/events?starting_on=" + hour.plusSeconds(60) + "&ending_before="
+                + hour.plusSeconds(7200), hank), 400)).contains("on the hour");
+        assertThat(detail(server.get("/billing/usage/events?starting_on=" + hour.minusSeconds(15 * 86_400)
+                + "&ending_before=" + hour, hank), 400)).contains("14 days");
+        assertThat(detail(server.get("/billing/usage/events?ending_before=" + hour, hank), 400)).contains("starting_on");
+        assertThat(server.get("/billing/usage/events" + window, null).status()).isEqualTo(401);
+    }
 }

@@ -338,4 +338,34 @@ class RealServerTest {
             assertThat(connections).as("no request was sent").hasValue(0);
         }
     }
+
+    @Test
+    void aSessionTraceAndTheBillingUsageOfItsCheckpoints() throws Exception {
+        RestClient rest = alice.createRestClient();
+        String session = RealTinker.session(alice);
+        String run = RealTinker.run(alice, session, 0);
+        String path = RealTinker.save(alice, run, "traced");
+
+        String url = rest.exportSessionTrace(session).result();
+        assertThat(rest.exportSessionTraceAsync(session).join()).startsWith(url.substring(0, url.indexOf('?')));
+        var trace = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(trace.statusCode()).isEqualTo(200);
+        assertThat(trace.body()).contains(session).contains(run).contains(path);
+        assertThatThrownBy(() -> bob.createRestClient().exportSessionTrace(session).result())
+                .isInstanceOf(NotFoundException.class);
+
+        java.time.Instant hour = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        var usage = both(() -> rest.getBillingUsage(hour.minusSeconds(3600), hour.plusSeconds(3600)),
+                () -> rest.getBillingUsageAsync(hour.minusSeconds(3600), hour.plusSeconds(3600)));
+        assertThat(usage.data()).anySatisfy(event -> {
+            assertThat(event.sessionId()).hasValue(session);
+            assertThat(event.eventInfo().type()).isEqualTo("checkpoint");
+            assertThat(event.eventInfo().count()).hasValue(1L);
+            assertThat(event.bucketEnd()).isEqualTo(event.bucketStart().plusSeconds(3600));
+        });
+        assertThat(usage.sessions()).containsKey(session);
+        assertThatThrownBy(() -> rest.getBillingUsage(hour.plusSeconds(60), hour.plusSeconds(7200)).result())
+                .isInstanceOf(BadRequestException.class).hasMessageContaining("on the hour");
+    }
 }
