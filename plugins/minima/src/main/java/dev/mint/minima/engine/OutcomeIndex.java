@@ -14,8 +14,8 @@ import java.util.function.Predicate;
 /**
  * The remembered outcomes of one scope (an account's namespace), kept in memory for recall: per model, the
  * task vectors side by side in one array (a byte per coordinate and a scale per vector: a quarter of the
- * memory of floats, which recall reads four times faster, for similarities off by about 0.002), and
- * running totals per model and task type. Recall asks for the
+ * memory of floats, compared in integer arithmetic, for similarities off by about 0.002), and running
+ * totals per model and task type. Recall asks for the
  * nearest outcomes <em>of each candidate model separately</em>, so a model with little history still
  * gets its own evidence instead of being crowded out by models with a lot. Thread-safe: many readers, one
  * writer at a time.

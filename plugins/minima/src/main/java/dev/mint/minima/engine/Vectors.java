@@ -48,11 +48,7 @@ public final class Vectors {
      * vectors of a few hundred dimensions a dot product through the bytes is off by about 0.002.
      */
     public static float quantize(float[] v, byte[] codes, int offset) {
-        float max = 0;
-        for (float x : v) {
-            max = Math.max(max, Math.abs(x));
-        }
-        float scale = max == 0 ? 0 : max / 127;
+        float scale = scale(v, Byte.MAX_VALUE);
         for (int i = 0; i < v.length; i++) {
             codes[offset + i] = (byte) (scale == 0 ? 0 : Math.round(v[i] / scale));
         }
@@ -64,15 +60,20 @@ public final class Vectors {
      * turns them back: a query coded finely enough that the error of a product stays the stored bytes'.
      */
     public static float quantize(float[] v, short[] codes) {
-        float max = 0;
-        for (float x : v) {
-            max = Math.max(max, Math.abs(x));
-        }
-        float scale = max == 0 ? 0 : max / Short.MAX_VALUE;
+        float scale = scale(v, Short.MAX_VALUE);
         for (int i = 0; i < v.length; i++) {
             codes[i] = (short) (scale == 0 ? 0 : Math.round(v[i] / scale));
         }
         return scale;
+    }
+
+    /** The scale that maps the largest coordinate of {@code v} to ±{@code limit}; 0 for the zero vector. */
+    private static float scale(float[] v, int limit) {
+        float max = 0;
+        for (float x : v) {
+            max = Math.max(max, Math.abs(x));
+        }
+        return max / limit;
     }
 
     /**
