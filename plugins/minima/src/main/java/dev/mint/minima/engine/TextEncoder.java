@@ -42,7 +42,13 @@ public final class TextEncoder {
     private static final int DF_LIMIT = 500_000;
 
     private final Embedder embedder;
-    private final Map<String, float[]> cache = new ConcurrentHashMap<>();
+    /**
+     * Two caches, so that the windows of new prompts (each seen once, most of them) cannot push the template
+     * sentences (which recur by definition) out: when a cache is full it is cleared whole.
+     */
+    private final Map<String, float[]> sentenceCache = new ConcurrentHashMap<>();
+    private final Map<String, float[]> windowCache = new ConcurrentHashMap<>();
+    private final int cacheLimit;
 
     /** Sentence frequencies of one scope: in how many prompts each sentence appeared. */
     public static final class ChunkStats {
@@ -65,7 +71,13 @@ public final class TextEncoder {
     }
 
     public TextEncoder(Embedder embedder) {
+        this(embedder, CACHE_LIMIT);
+    }
+
+    /** With caches of at most {@code cacheLimit} vectors each. */
+    TextEncoder(Embedder embedder, int cacheLimit) {
         this.embedder = embedder;
+        this.cacheLimit = cacheLimit;
     }
 
     public Embedder embedder() {
@@ -101,7 +113,7 @@ public final class TextEncoder {
             return new Encoded(addMean(template, 1f, new float[embedder.dimension()]), text);
         }
         String window = window(distinct);
-        float[] sum = embedCached(hash(window), window).clone();
+        float[] sum = embedCached(windowCache, hash(window), window).clone();
         if (!template.isEmpty()) {
             addMean(template, TEMPLATE_WEIGHT, sum);
         }
@@ -134,7 +146,7 @@ public final class TextEncoder {
             used.addAll(template.subList(template.size() - TEMPLATE_SAMPLE / 2, template.size()));
         }
         for (Sentence sentence : used) {
-            float[] vector = embedCached(sentence.hash(), sentence.text());
+            float[] vector = embedCached(sentenceCache, sentence.hash(), sentence.text());
             for (int i = 0; i < sum.length; i++) {
                 sum[i] += weight * vector[i] / used.size();
             }
@@ -154,18 +166,19 @@ public final class TextEncoder {
         return sentences;
     }
 
-    private float[] embedCached(String hash, String chunk) {
+    private float[] embedCached(Map<String, float[]> cache, String hash, String chunk) {
         float[] cached = cache.get(hash);
         if (cached != null) {
             return cached;
         }
         float[] vector = embedder.embed(chunk);
-        if (cache.size() >= CACHE_LIMIT) {
+        if (cache.size() >= cacheLimit) {
             cache.clear();
         }
         cache.put(hash, vector);
         return vector;
     }
+
 
     private static String hash(String chunk) {
         try {

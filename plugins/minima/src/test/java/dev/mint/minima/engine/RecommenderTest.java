@@ -123,4 +123,40 @@ class RecommenderTest {
     private static String firstWords(String text, int words) {
         return String.join(" ", java.util.Arrays.copyOf(text.split(" "), words));
     }
+
+    @Test
+    void newPromptsDoNotPushAKnownTemplateOutOfTheCache() {
+        MiniLmEmbedder model = new MiniLmEmbedder();
+        AtomicLong embedded = new AtomicLong();
+        Embedder counting = new Embedder() {
+            @Override
+            public float[] embed(String text) {
+                embedded.incrementAndGet();
+                return model.embed(text);
+            }
+
+            @Override
+            public int dimension() {
+                return model.dimension();
+            }
+
+            @Override
+            public String id() {
+                return model.id();
+            }
+        };
+        TextEncoder encoder = new TextEncoder(counting, 20);
+        TextEncoder.ChunkStats stats = new TextEncoder.ChunkStats();
+        String template = "You answer for the plate-reader team. Cite the protocol section. Keep units. Be brief. ";
+        for (int i = 0; i < 3; i++) {
+            encoder.encode(template + "Question " + i + " about well A" + i + "?", stats);
+        }
+        for (int i = 0; i < 40; i++) { // more new windows than a cache holds
+            encoder.encode("Unrelated request number " + i + ".", stats);
+        }
+        embedded.set(0);
+        encoder.encode(template + "Which wells failed today?", stats);
+        assertThat(embedded.get()).as("only the new request's window is embedded; the template's sentences are cached")
+                .isEqualTo(1);
+    }
 }
