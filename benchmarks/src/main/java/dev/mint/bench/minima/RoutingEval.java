@@ -24,9 +24,10 @@ import java.util.Map;
  * (the model with the best mean score) and retention, next to always-cheapest, random and oracle; then
  * warm against cold (the same prompts with no memory), a learning curve and a slider sweep.
  *
- * <p>Arguments: {@code [--data FILE] [--slider S] [--warmup SHARE] [--sweep-prompts N] [--limit N] [--model-prefix P]};
- * the last renames the data set's models (say {@code anon-}) so the catalog knows none of them and they start
- * from neutral priors.
+ * <p>Arguments: {@code [--data FILE] [--slider S] [--warmup SHARE] [--sweep-prompts N] [--limit N] [--model-prefix P]
+ * [--replays N]}; {@code --model-prefix} renames the data set's models (say {@code anon-}) so the catalog
+ * knows none of them and they start from neutral priors; {@code --replays} (default 1) replays the whole
+ * stream that many times in fresh namespaces and prints each, their mean, and how many meet the targets.
  * The platform runs in this JVM on a temporary SQLite file.
  */
 public final class RoutingEval {
@@ -83,6 +84,11 @@ public final class RoutingEval {
             System.out.printf(Locale.ROOT, "%nWarm vs cold (same %d prompts, cold = no memory, no feedback): warm %.4f, cold %.4f,"
                     + " difference %+.4f%n", tested.size(), warmAccuracy, coldAccuracy, warmAccuracy - coldAccuracy);
 
+            int replays = Integer.parseInt(options.getOrDefault("replays", "1"));
+            if (replays > 1) {
+                replays(eval, items, tested, start, slider, warm, replays);
+            }
+
             System.out.printf(Locale.ROOT, "%nLearning curve (router, whole stream in tenths):%n%-8s %9s %12s%n", "tenth",
                     "accuracy", "cost USD");
             for (int tenth = 0; tenth < 10; tenth++) {
@@ -123,6 +129,38 @@ public final class RoutingEval {
     }
 
     /** Replays {@code items} in a namespace of their own; with {@code learn}, reports each outcome back. */
+    /**
+     * The whole stream replayed {@code replays} times in all (the first is {@code first}), each in a fresh
+     * namespace: the router explores at random, so one replay is one draw. Prints each after the warm-up,
+     * their mean, and how many meet the targets.
+     */
+    private static void replays(RoutingEval eval, List<RoutingData.Item> items, List<RoutingData.Item> tested, int start,
+                                double slider, List<Choice> first, int replays) throws Exception {
+        Policies.Outcome premium = Policies.premium(tested);
+        Policies.Outcome random = Policies.random(tested);
+        System.out.printf(Locale.ROOT, "%nReplays of the whole stream, each in a fresh namespace (after the warm-up):%n"
+                + "%-7s %9s %12s %9s %10s%n", "replay", "accuracy", "cost USD", "savings", "retention");
+        double accuracies = 0;
+        double costs = 0;
+        int meeting = 0;
+        for (int r = 1; r <= replays; r++) {
+            List<Choice> run = r == 1 ? first : eval.replay(items, slider, "eval-replay-" + r, true);
+            List<Choice> part = run.subList(start, run.size());
+            double accuracy = Choice.accuracy(part);
+            double cost = Choice.cost(part);
+            accuracies += accuracy;
+            costs += cost;
+            boolean meets = 1 - cost / premium.cost() >= 0.30 && accuracy / premium.accuracy() >= 0.95
+                    && accuracy >= random.accuracy() && cost <= random.cost();
+            meeting += meets ? 1 : 0;
+            System.out.printf(Locale.ROOT, "%-7d %9.4f %12.4f %8.1f%% %10.4f%s%n", r, accuracy, cost,
+                    100 * (1 - cost / premium.cost()), accuracy / premium.accuracy(), meets ? "" : "   (misses a target)");
+        }
+        System.out.printf(Locale.ROOT, "%-7s %9.4f %12.4f %8.1f%% %10.4f%n%d of %d replays meet savings >= 30%% at retention"
+                        + " >= 0.95 and beat random on accuracy and cost%n", "mean", accuracies / replays, costs / replays,
+                100 * (1 - costs / replays / premium.cost()), accuracies / replays / premium.accuracy(), meeting, replays);
+    }
+
     private List<Choice> replay(List<RoutingData.Item> items, double slider, String namespace, boolean learn) throws Exception {
         List<Choice> choices = new ArrayList<>(items.size());
         for (RoutingData.Item item : items) {
