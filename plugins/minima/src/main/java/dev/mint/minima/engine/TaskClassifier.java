@@ -97,13 +97,16 @@ public final class TaskClassifier {
         return new Classification(type, difficulty, typeSource, callerDifficulty != null ? "caller" : "heuristic", confidence);
     }
 
-    /** Keyword evidence per type; matches in the last 1,500 characters count double. */
+    /** Keyword evidence per type, from the first and last 1,500 characters; matches in the last count double. */
     public static Map<TaskType, Double> scores(String text) {
         String tail = text.length() > 1500 ? text.substring(text.length() - 1500) : text;
+        // Of a long text only its start is read besides the tail: the request sits at one end or the other,
+        // and scanning a whole document with every rule cost more than the rest of classifying.
+        String scanned = text.length() > 3000 ? text.substring(0, 1500) + "\n" + tail : text;
         Map<TaskType, Double> scores = new EnumMap<>(TaskType.class);
         for (Rule rule : RULES) {
             int inTail = Math.min(3, count(rule.pattern(), tail));
-            int inText = tail == text ? inTail : Math.min(3, count(rule.pattern(), text)); // a short text is its own tail
+            int inText = tail == text ? inTail : Math.min(3, count(rule.pattern(), scanned)); // a short text is its own tail
             double score = rule.weight() * (inText + 2 * inTail);
             if (score > 0) {
                 scores.merge(rule.type(), score, Double::sum);
