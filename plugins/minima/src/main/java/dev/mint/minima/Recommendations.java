@@ -77,7 +77,7 @@ final class Recommendations {
         long logged = System.nanoTime();
         Map<String, Double> stages = new LinkedHashMap<>();
         stages.put("queue", millis(admitted - started));
-        stages.putAll(r.stageMillis());
+        r.stageNanos().forEach((stage, nanos) -> stages.put(stage, millis(nanos)));
         stages.put("engine", millis(engineDone - admitted));
         stages.put("decision_log", millis(logged - engineDone));
         stages.put("total", millis(logged - started));

@@ -83,8 +83,7 @@ final class ArchiveStorage {
         // The URL names the archive, not the checkpoint: keys are never reused, so a URL can never reach an
         // archive uploaded after it was signed.
         String path = downloadPath + "/" + checkpoint.archiveKey();
-        return new SignedUrl(baseUrl + path + "?expires=" + expires.getEpochSecond() + "&signature="
-                + signer.sign(path, expires), expires);
+        return new SignedUrl(signer.url(baseUrl, path, expires), expires);
     }
 
     /**

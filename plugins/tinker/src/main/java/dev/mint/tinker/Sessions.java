@@ -28,8 +28,7 @@ final class Sessions {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT s.id, s.owner_id, s.project_id, s.created_at FROM "
                         + db.table("sessions") + " s WHERE s.id = :id AND " + v.sql())
                 .bind("id", id).bindMap(v.binds())
-                .map((rs, ctx) -> new Session(rs.getString(1), rs.getLong(2), rs.getString(3),
-                        Instant.ofEpochMilli(rs.getLong(4))))
+                .map((rs, ctx) -> session(rs))
                 .findOne());
     }
 
@@ -38,8 +37,13 @@ final class Sessions {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT id, owner_id, project_id, created_at FROM "
                         + db.table("sessions") + " WHERE id = ?")
                 .bind(0, id)
-                .map((rs, ctx) -> new Session(rs.getString(1), rs.getLong(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4))))
+                .map((rs, ctx) -> session(rs))
                 .findOne());
+    }
+
+    /** A session from a row of {@code id, owner_id, project_id, created_at}. */
+    private static Session session(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Session(rs.getString(1), rs.getLong(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)));
     }
 
     /** Session ids of the scope, newest first. */

@@ -55,11 +55,9 @@ final class TraceApi {
         Session session = sessions.find(caller, AccessScope.OWNED, id)
                 .orElseThrow(() -> TinkerError.notFound("Session not found: " + id));
         Instant expires = clock.instant().plus(urlTtl.get());
-        String path = tracePath + "/" + session.id();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "ready");
-        body.put("url", Requests.baseUrl(ctx, publicUrl) + path + "?expires=" + expires.getEpochSecond()
-                + "&signature=" + signer.sign(path, expires));
+        body.put("url", signer.url(Requests.baseUrl(ctx, publicUrl), tracePath + "/" + session.id(), expires));
         body.put("error", null);
         Requests.json(ctx, body);
     }

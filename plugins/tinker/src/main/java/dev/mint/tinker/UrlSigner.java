@@ -36,6 +36,11 @@ final class UrlSigner {
         return authentic && now.getEpochSecond() < expiresEpochSeconds;
     }
 
+    /** {@code baseUrl + path}, signed until {@code expires}: the URL {@link #require} accepts until then. */
+    String url(String baseUrl, String path, Instant expires) {
+        return baseUrl + path + "?expires=" + expires.getEpochSecond() + "&signature=" + sign(path, expires);
+    }
+
     /**
      * Checks the {@code expires} and {@code signature} query parameters of a signed URL for {@code path}.
      *

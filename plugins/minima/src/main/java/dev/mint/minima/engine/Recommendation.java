@@ -7,7 +7,7 @@ import java.util.Map;
 public record Recommendation(TaskClassifier.Classification classification, float[] vector, List<Candidate> ranked,
                              Candidate recommended, Candidate fallback, double confidence, String decisionBasis,
                              double threshold, double estCostPremium, String selectionPolicy, List<String> warnings,
-                             String explanation, Map<String, Double> stageMillis) {
+                             String explanation, Map<String, Long> stageNanos) {
 
     /** One candidate model, scored. {@code decisionBasis} is {@code memory} or {@code prior}. */
     public record Candidate(ModelCard card, double predictedSuccess, double confidence, double intervalWidth,

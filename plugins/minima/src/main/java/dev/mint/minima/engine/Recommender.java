@@ -130,22 +130,22 @@ public final class Recommender {
         String explanation = explain(chosen, greedy, scored, bar, best, task, policy);
         stages.lap("score");
         return new Recommendation(classification, vector, ranked, recommended, fallback == null ? null : byScored.get(fallback),
-                confidence, recommended.decisionBasis(), bar, premium, policy, warnings, explanation, stages.millis());
+                confidence, recommended.decisionBasis(), bar, premium, policy, warnings, explanation, stages.nanos());
     }
 
-    /** Milliseconds per stage of one recommend, for {@code stage_latency_ms}. */
+    /** Nanoseconds per stage of one recommend, for {@code stage_latency_ms}. */
     private static final class Stopwatch {
-        private final Map<String, Double> millis = new LinkedHashMap<>();
+        private final Map<String, Long> nanos = new LinkedHashMap<>();
         private long last = System.nanoTime();
 
         void lap(String stage) {
             long now = System.nanoTime();
-            millis.put(stage, Math.round((now - last) / 1e4) / 100.0);
+            nanos.put(stage, now - last);
             last = now;
         }
 
-        Map<String, Double> millis() {
-            return millis;
+        Map<String, Long> nanos() {
+            return nanos;
         }
     }
 
