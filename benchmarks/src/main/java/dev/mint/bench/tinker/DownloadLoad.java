@@ -3,12 +3,19 @@ package dev.mint.bench.tinker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mint.server.MintServer;
 import dev.mint.server.ServerConfig;
+import dev.mint.tinker.client.RestClient;
+import dev.mint.tinker.client.ServiceClient;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -22,9 +29,11 @@ import java.util.stream.Stream;
  * Throughput of a checkpoint archive's download over loopback, through the signed URL and streamed to a file,
  * next to a plain {@link Files#copy} of the same stored archive file, in the same run. One archive of
  * {@code --mib} MiB (default 1024) is uploaded through the API to an in-process platform (SQLite, file storage);
- * after one untimed pass of each, {@code --rounds} rounds (default 3) alternate download and copy, so a shared
- * machine's drift hits both. Each round also fetches the URL with {@code curl}, a client that does not
- * hold the server back. Prints each round, the means and their ratios (target &gt;= 0.5).
+ * after one untimed pass of each, {@code --rounds} rounds (default 3) alternate the downloads and the copy, so a
+ * shared machine's drift hits all of them. The download is the Java client's helper
+ * ({@code RestClient.downloadCheckpointArchive}: archive URL, then the signed GET into a file); each round also
+ * fetches the signed URL with a bare reader that copies nothing through the heap, to show the server's own
+ * share. Prints each round, the means and their ratios to the copy (target &gt;= 0.5).
  */
 public final class DownloadLoad {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,25 +70,29 @@ public final class DownloadLoad {
             String url = Bench.get(http, checkpoint, user.key()).get("url").asText();
 
             Path target = dir.resolve("target.tar");
-            download(http, url, target, size);
-            curlDownload(url, target, size);
-            copy(stored, target, size);
-            double downloads = 0;
-            double curls = 0;
-            double copies = 0;
-            for (int round = 1; round <= rounds; round++) {
-                double d = download(http, url, target, size);
-                double s = curlDownload(url, target, size);
-                double c = copy(stored, target, size);
-                downloads += d;
-                curls += s;
-                copies += c;
-                System.out.printf(Locale.ROOT, "round %d: HttpClient download %.0f MiB/s, curl download %.0f MiB/s,"
-                        + " Files.copy %.0f MiB/s%n", round, mib / d, mib / s, mib / c);
+            try (ServiceClient service = ServiceClient.create(platform.baseUrl() + "/api/tinker", user.key())) {
+                RestClient rest = service.createRestClient();
+                String tinkerPath = "tinker://" + run + "/weights/bench";
+                download(rest, tinkerPath, target, size);
+                bareDownload(url, target, size);
+                copy(stored, target, size);
+                double downloads = 0;
+                double bares = 0;
+                double copies = 0;
+                for (int round = 1; round <= rounds; round++) {
+                    double d = download(rest, tinkerPath, target, size);
+                    double s = bareDownload(url, target, size);
+                    double c = copy(stored, target, size);
+                    downloads += d;
+                    bares += s;
+                    copies += c;
+                    System.out.printf(Locale.ROOT, "round %d: Java client download %.0f MiB/s, bare reader %.0f MiB/s,"
+                            + " Files.copy %.0f MiB/s%n", round, mib / d, mib / s, mib / c);
+                }
+                System.out.printf(Locale.ROOT, "%,d MiB archive, %d rounds: Java client download %.0f MiB/s (ratio %.2f to the copy),"
+                                + " bare reader %.0f MiB/s (ratio %.2f), Files.copy %.0f MiB/s (target ratio >= 0.5)%n", mib, rounds,
+                        mib * rounds / downloads, copies / downloads, mib * rounds / bares, copies / bares, mib * rounds / copies);
             }
-            System.out.printf(Locale.ROOT, "%,d MiB archive, %d rounds: HttpClient download %.0f MiB/s (ratio %.2f to the copy),"
-                            + " curl download %.0f MiB/s (ratio %.2f), Files.copy %.0f MiB/s (target ratio >= 0.5)%n", mib, rounds,
-                    mib * rounds / downloads, copies / downloads, mib * rounds / curls, copies / curls, mib * rounds / copies);
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -87,35 +100,63 @@ public final class DownloadLoad {
         }
     }
 
-    /** Seconds to GET the signed URL (no key, as the SDK does) streamed into {@code target}. */
-    private static double download(HttpClient http, String url, Path target, long size) throws Exception {
+    /** Seconds for the Java client to fetch the archive URL and stream the signed download into {@code target}. */
+    private static double download(RestClient rest, String tinkerPath, Path target, long size) throws IOException {
         Files.deleteIfExists(target);
         long start = System.nanoTime();
-        HttpResponse<Path> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofFile(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING));
+        rest.downloadCheckpointArchive(tinkerPath, target).result();
         double seconds = (System.nanoTime() - start) / 1e9;
-        if (response.statusCode() != 200 || Files.size(target) != size) {
-            throw new IOException("download answered " + response.statusCode() + " with " + Files.size(target) + " bytes");
+        if (Files.size(target) != size) {
+            throw new IOException("download wrote " + Files.size(target) + " bytes");
         }
         return seconds;
     }
 
     /**
-     * Seconds for {@code curl} (in its own process) to fetch the signed URL into {@code target}: a client that
-     * reads in large blocks, so the figure is the server's share, without the JDK client's 16 KiB buffers.
+     * Seconds for a bare reader to fetch the signed URL into {@code target}: one HTTP/1.1 GET on a socket channel,
+     * the body read into a 1 MiB direct buffer and written to a file channel, with no copy through the heap. It
+     * is the fastest a client on this machine reads, so its figure is the server's own share.
      */
-    private static double curlDownload(String url, Path target, long size) throws IOException, InterruptedException {
+    private static double bareDownload(String url, Path target, long size) throws IOException {
         Files.deleteIfExists(target);
+        URI uri = URI.create(url);
         long start = System.nanoTime();
-        Process curl = new ProcessBuilder("curl", "--silent", "--show-error", "--fail", "--output", target.toString(), url)
-                .redirectErrorStream(true).start();
-        String output = new String(curl.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        long body = 0;
+        try (SocketChannel socket = SocketChannel.open(new InetSocketAddress(uri.getHost(), uri.getPort()));
+             FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            socket.write(ByteBuffer.wrap(("GET " + uri.getRawPath() + "?" + uri.getRawQuery() + " HTTP/1.1\r\nHost: "
+                    + uri.getHost() + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII)));
+            ByteBuffer buffer = ByteBuffer.allocateDirect(1024 * 1024);
+            boolean inHeaders = true;
+            while (socket.read(buffer.clear()) >= 0) {
+                buffer.flip();
+                if (inHeaders) {
+                    inHeaders = skipHeaders(buffer);
+                }
+                body += buffer.remaining();
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+            }
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
-        if (curl.waitFor() != 0 || Files.size(target) != size) {
-            throw new IOException("curl failed (" + output.strip() + ") with " + Files.size(target) + " bytes");
+        if (body != size) {
+            throw new IOException("the bare reader got " + body + " bytes of body");
         }
         return seconds;
+    }
+
+    /** Moves past the status line and headers (which must arrive in the first read) after checking for 200. */
+    private static boolean skipHeaders(ByteBuffer buffer) throws IOException {
+        byte[] head = new byte[Math.min(buffer.remaining(), 4096)];
+        buffer.get(buffer.position(), head);
+        String text = new String(head, StandardCharsets.US_ASCII);
+        int end = text.indexOf("\r\n\r\n");
+        if (!text.startsWith("HTTP/1.1 200") || end < 0) {
+            throw new IOException("the download answered " + text.lines().findFirst().orElse(""));
+        }
+        buffer.position(buffer.position() + end + 4);
+        return false;
     }
 
     /** Seconds to copy the stored archive file into {@code target}. */

@@ -107,24 +107,25 @@ class TinkerCommandTest {
 
     @Test
     void uploadThenDownloadGivesTheSameBytes() throws Exception {
-        byte[] archive = new byte[300_000];
+        // 4 MiB: the download reads at most 1 MiB at a time, so no quarter is skipped.
+        byte[] archive = new byte[4 * 1024 * 1024];
         new Random(7).nextBytes(archive);
         Path file = Files.write(home.resolve("step-100.tar"), archive);
 
         Cli.Result uploaded = ok("tinker", "upload", weights, file.toString());
-        assertThat(uploaded.out()).isEqualTo("Uploaded " + file + " to " + weights + " (293.0 KiB)\n");
+        assertThat(uploaded.out()).isEqualTo("Uploaded " + file + " to " + weights + " (4.0 MiB)\n");
         // Not a terminal: plain progress lines on standard error, no carriage returns.
-        assertThat(uploaded.err()).contains("Uploading 100% (293.0 KiB of 293.0 KiB)").doesNotContain("\r");
+        assertThat(uploaded.err()).contains("Uploading 100% (4.0 MiB of 4.0 MiB)").doesNotContain("\r");
         JsonNode again = json(ok("tinker", "upload", weights, file.toString(), "--json"));
         assertThat(again.get("size_bytes").asLong()).isEqualTo(archive.length);
         assertThat(again.get("tinker_path").asText()).isEqualTo(weights);
-        assertThat(ok("tinker", "checkpoints", run).out()).contains("293.0 KiB");
+        assertThat(ok("tinker", "checkpoints", run).out()).contains("4.0 MiB");
 
         Path dir = Files.createDirectory(home.resolve("downloads"));
         Cli.Result downloaded = ok("tinker", "download", weights, "-o", dir + "/");
         Path target = dir.resolve("step-100.tar");
-        assertThat(downloaded.out()).isEqualTo("Downloaded " + weights + " to " + target + " (293.0 KiB)\n");
-        assertThat(downloaded.err()).contains("Downloading 25%").contains("Downloading 100%");
+        assertThat(downloaded.out()).isEqualTo("Downloaded " + weights + " to " + target + " (4.0 MiB)\n");
+        assertThat(downloaded.err()).contains("Downloading 25%", "Downloading 50%", "Downloading 75%", "Downloading 100%");
         assertThat(Files.readAllBytes(target)).isEqualTo(archive);
 
         assertThat(fails(cli.run("tinker", "download", weights, "-o", dir.toString()), 6).err()).contains("--force");

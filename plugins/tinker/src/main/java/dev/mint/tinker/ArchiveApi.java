@@ -6,7 +6,7 @@ import static io.javalin.apibuilder.ApiBuilder.put;
 
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.channels.WritableByteChannel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -87,7 +87,7 @@ final class ArchiveApi {
         }
         res.setContentLengthLong(range.length());
         if (body) {
-            try (OutputStream out = res.getOutputStream()) {
+            try (WritableByteChannel out = ResponseChannel.of(res.getOutputStream())) {
                 storage.copy(download, range, out);
             }
         }

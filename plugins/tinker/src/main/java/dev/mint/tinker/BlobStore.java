@@ -1,7 +1,7 @@
 package dev.mint.tinker;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
 
 /**
@@ -14,8 +14,8 @@ interface BlobStore {
     /** Makes the finished file {@code file} the blob {@code key}, consuming the file. */
     void commit(String key, Path file) throws IOException;
 
-    /** {@code length} bytes of the blob from {@code offset}; the caller closes the stream. */
-    InputStream open(String key, long offset, long length) throws IOException;
+    /** {@code length} bytes of the blob from {@code offset}; the caller closes the channel. */
+    ReadableByteChannel open(String key, long offset, long length) throws IOException;
 
     /** Removes the blob; a missing one is not an error. */
     void delete(String key) throws IOException;

@@ -1,9 +1,8 @@
 package dev.mint.tinker;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,10 +33,10 @@ final class FileBlobStore implements BlobStore {
     }
 
     @Override
-    public InputStream open(String key, long offset, long length) throws IOException {
+    public ReadableByteChannel open(String key, long offset, long length) throws IOException {
         FileChannel channel = FileChannel.open(path(key), StandardOpenOption.READ);
         channel.position(offset);
-        return new BoundedInputStream(Channels.newInputStream(channel), length);
+        return new BoundedChannel(channel, length);
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.mint.tinker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -71,13 +73,13 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
     }
 
     @Override
-    public InputStream open(String key, long offset, long length) throws IOException {
+    public ReadableByteChannel open(String key, long offset, long length) throws IOException {
         if (length == 0) {
-            return InputStream.nullInputStream();
+            return Channels.newChannel(InputStream.nullInputStream());
         }
         try {
-            return s3.getObject(GetObjectRequest.builder().bucket(bucket).key(key)
-                    .range("bytes=" + offset + "-" + (offset + length - 1)).build());
+            return Channels.newChannel(s3.getObject(GetObjectRequest.builder().bucket(bucket).key(key)
+                    .range("bytes=" + offset + "-" + (offset + length - 1)).build()));
         } catch (SdkException e) {
             throw new IOException("S3 get of " + key + " failed: " + e.getMessage(), e);
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
+import java.nio.channels.Channels;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,7 +52,8 @@ class TinkerS3StorageTest {
 
             assertThat(file).doesNotExist();
             assertThat(store.exists("key-0001")).isTrue();
-            try (InputStream all = store.open("key-0001", 0, 16); InputStream part = store.open("key-0001", 10, 4)) {
+            try (InputStream all = Channels.newInputStream(store.open("key-0001", 0, 16));
+                    InputStream part = Channels.newInputStream(store.open("key-0001", 10, 4))) {
                 assertThat(new String(all.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("0123456789abcdef");
                 assertThat(new String(part.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("abcd");
             }

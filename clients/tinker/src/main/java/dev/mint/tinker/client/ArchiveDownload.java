@@ -3,16 +3,19 @@ package dev.mint.tinker.client;
 import dev.mint.client.core.ApiResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,7 +30,7 @@ import java.util.regex.Pattern;
 final class ArchiveDownload {
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
     private static final int MAX_REDIRECTS = 5;
-    private static final int BUFFER = 64 * 1024;
+    private static final int BUFFER = 1024 * 1024;
 
     private final TinkerHttp http;
     private final URI url;
@@ -85,7 +88,7 @@ final class ArchiveDownload {
                 }
                 Transfers.pause(http, attempt, refused);
             } catch (IOException e) {
-                if (e instanceof java.io.InterruptedIOException || attempt >= attempts) {
+                if (cancelled(e) || attempt >= attempts) {
                     throw new ArchiveTransferException("Download of " + target.getFileName() + " failed after " + attempt
                             + " attempt" + (attempt == 1 ? "" : "s") + " with " + have + " of "
                             + (total >= 0 ? total + " bytes" : "an unknown number of bytes") + ": " + e, e);
@@ -95,10 +98,15 @@ final class ArchiveDownload {
         }
     }
 
+    /** An interrupt ends the download; a timed-out connect or read is retried like any broken connection. */
+    private static boolean cancelled(IOException e) {
+        return e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException);
+    }
+
     /** One request and as much of the body as arrives; the refused response when there is nothing to write. */
     private ApiResponse attempt(Path temp) throws IOException {
-        HttpResponse<InputStream> response = open();
-        int status = response.statusCode();
+        DownloadConnection response = open();
+        int status = response.status();
         try (InputStream body = response.body()) {
             boolean append;
             if (status == 206 && have > 0 && resumes(response.headers())) {
@@ -141,21 +149,19 @@ final class ArchiveDownload {
         Files.write(temp, new byte[0], StandardOpenOption.TRUNCATE_EXISTING);
     }
 
-    private HttpResponse<InputStream> open() throws IOException {
+    private DownloadConnection open() throws IOException {
         URI current = url;
         for (int hop = 0; ; hop++) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(current).timeout(http.settings().timeout()).GET();
-            http.headersFor(current).forEach(request::setHeader);
+            Map<String, String> headers = new LinkedHashMap<>(http.headersFor(current));
             if (have > 0) {
-                request.setHeader("Range", "bytes=" + have + "-");
+                headers.put("Range", "bytes=" + have + "-");
                 if (validator != null) {
-                    request.setHeader("If-Range", validator);
+                    headers.put("If-Range", validator);
                 }
             }
-            HttpResponse<InputStream> response = Transfers.send(http.client(), request.build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            DownloadConnection response = DownloadConnection.get(http.client(), current, headers, http.settings().timeout());
             Optional<String> location = response.headers().firstValue("Location");
-            if (response.statusCode() / 100 != 3 || location.isEmpty() || hop >= MAX_REDIRECTS) {
+            if (response.status() / 100 != 3 || location.isEmpty() || hop >= MAX_REDIRECTS) {
                 return response;
             }
             response.body().close();
@@ -166,19 +172,27 @@ final class ArchiveDownload {
     /** Appends the body to the file; a failure to read is the network's (retried), a failure to write is not. */
     private void copy(InputStream body, Path temp, boolean append) throws IOException {
         progress.onProgress(have, total);
-        OutputStream out;
+        FileChannel out;
         try {
-            out = Files.newOutputStream(temp, StandardOpenOption.WRITE,
+            out = FileChannel.open(temp, StandardOpenOption.WRITE,
                     append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
         } catch (IOException e) {
             throw new ArchiveTransferException("Cannot write " + temp + ": " + e, e);
         }
         try (out) {
+            // A channel writes a large heap array through a cached direct buffer; a FileOutputStream would
+            // allocate and free native memory for every write.
             byte[] buffer = new byte[BUFFER];
             int read;
             while ((read = body.read(buffer)) != -1) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedIOException("download of " + target.getFileName() + " cancelled");
+                }
                 try {
-                    out.write(buffer, 0, read);
+                    ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, read);
+                    while (chunk.hasRemaining()) {
+                        out.write(chunk);
+                    }
                 } catch (IOException e) {
                     throw new ArchiveTransferException("Cannot write " + temp + ": " + e, e);
                 }

@@ -9,6 +9,10 @@ import dev.mint.tinker.client.ScriptedServer.Request;
 import dev.mint.tinker.client.model.Checkpoint;
 import dev.mint.tinker.client.model.CheckpointArchiveUrlResponse;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +26,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -174,6 +179,46 @@ class ArchiveTest {
         assertThat(progress.get(progress.size() - 1)).containsExactly(TAR.length, TAR.length);
         assertThat(progress).noneSatisfy(p -> assertThat(p[0]).isLessThan(progress.get(0)[0]));
         assertThat(leftovers()).isEmpty();
+    }
+
+    @Test
+    void aStalledDownloadTimesOutAndResumes() throws Exception {
+        CountDownLatch released = new CountDownLatch(1);
+        redirectToStorage().then(exchange -> {
+            exchange.getResponseHeaders().add("ETag", "\"v1\"");
+            exchange.sendResponseHeaders(200, TAR.length);
+            exchange.getResponseBody().write(TAR, 0, 100_000);
+            exchange.getResponseBody().flush();
+            try {
+                released.await(10, TimeUnit.SECONDS); // stalls, connection open, until the test ends
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        }).then(ArchiveTest::serveRange);
+        Path target = dir.resolve("ckpt.tar");
+        try (ServiceClient impatient = Fixtures.builder(server.url()).maxTransferAttempts(3).timeout(Duration.ofMillis(500)).build()) {
+            impatient.createRestClient().downloadCheckpointArchive(PATH, target).result();
+        } finally {
+            released.countDown();
+        }
+        assertThat(Files.readAllBytes(target)).isEqualTo(TAR);
+        assertThat(server.received().get(2).header("Range")).isEqualTo("bytes=100000-");
+    }
+
+    @Test
+    void theDownloadGoesThroughTheHttpClientsProxy() throws Exception {
+        // The storage host does not resolve: only a download through the proxy (this server) can succeed.
+        String storage = "http://storage.invalid/storage/0001.tar?sig=abc";
+        server.then(302, Map.of("Location", storage), new byte[0]).then(200, Map.of(), TAR);
+        HttpClient proxied = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", URI.create(server.url()).getPort()))).build();
+        Path target = dir.resolve("ckpt.tar");
+        try (ServiceClient viaProxy = Fixtures.builder(server.url()).httpClient(proxied).build()) {
+            viaProxy.createRestClient().downloadCheckpointArchive(PATH, target).result();
+        }
+        assertThat(Files.readAllBytes(target)).isEqualTo(TAR);
+        assertThat(server.received().get(1).uri()).isEqualTo(storage);
     }
 
     @Test

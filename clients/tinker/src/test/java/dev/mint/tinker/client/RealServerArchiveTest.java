@@ -86,7 +86,7 @@ class RealServerArchiveTest {
         assertThat(Files.readAllBytes(target)).isEqualTo(archive);
         assertThat(received.get(0)[1]).as("Content-Length").isEqualTo(archive.length);
         assertThat(received.get(received.size() - 1)).containsExactly(archive.length, archive.length);
-        assertThat(received.size()).as("one report per 64 KiB chunk at least").isGreaterThan(archive.length / 65_536);
+        assertThat(received.size()).as("one report per MiB at least").isGreaterThan(archive.length / 1_048_576);
         try (var leftovers = Files.list(target.getParent())) {
             assertThat(leftovers).as("no .part file left").containsExactly(target);
         }
