@@ -166,9 +166,11 @@ final class Insights {
         health.put("feedback_coverage", n == 0 ? 0.0 : RecommendResponses.round((double) reconciled / n, 4));
         health.put("pending_labels", n - reconciled);
         health.put("exploration_share", n == 0 ? 0.0 : RecommendResponses.round((double) explored / n, 4));
-        health.put("success_rate", reconciled == 0 ? null : RecommendResponses.round((double) successes / reconciled, 4));
+        if (reconciled > 0) { // every value is a number: the upstream client types health as {str: float | int}
+            health.put("success_rate", RecommendResponses.round((double) successes / reconciled, 4));
+        }
         health.put("top_model_share", n == 0 ? 0.0 : RecommendResponses.round((double) top / n, 4));
-        health.put("models", byModel);
+        health.put("distinct_models", byModel.size());
         return health;
     }
 }

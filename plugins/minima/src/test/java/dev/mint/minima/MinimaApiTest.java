@@ -229,6 +229,13 @@ class MinimaApiTest {
         assertThat(savings.get("summary").get("estimated").get("n").asInt()).isEqualTo(12);
         assertThat(savings.get("health").get("feedback_coverage").asDouble()).isGreaterThan(0.8);
         assertThat(savings.get("groups")).isNotEmpty();
+        // The upstream client types every health block as {str: float | int}: no nulls, no nested objects.
+        JsonNode empty = http.get("/api/minima/v1/savings?namespace=never-used", alice).json();
+        for (JsonNode health : List.of(savings.get("health"), savings.get("groups").get(0).get("health"), empty.get("health"))) {
+            health.fields().forEachRemaining(field -> assertThat(field.getValue().isNumber()).as(field.getKey()).isTrue());
+        }
+        assertThat(empty.get("health").has("success_rate")).as("undefined without feedback").isFalse();
+        assertThat(savings.get("health").get("success_rate").asDouble()).isBetween(0.0, 1.0);
     }
 
     @Test
