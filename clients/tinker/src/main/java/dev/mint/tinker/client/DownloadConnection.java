@@ -15,7 +15,8 @@ import javax.net.ssl.HttpsURLConnection;
 
 /**
  * One GET of an archive URL over {@link HttpURLConnection}, set up like the client's {@link HttpClient} (its
- * proxy selector, TLS context, authenticator and connect timeout; redirects left to the caller). The JDK's
+ * proxy selector, TLS context, authenticator and connect timeout; redirects left to the caller). The read
+ * timeout is the client's request timeout, applied to each read. The JDK's
  * {@code HttpClient} hands a body over in 16 KiB buffers ({@code jdk.httpclient.bufsize}), which held a
  * loopback download to about 400 MiB/s; this stream reads as much as the socket holds, several times faster.
  */
@@ -28,7 +29,8 @@ record DownloadConnection(int status, HttpHeaders headers, InputStream body, URI
             https.setSSLSocketFactory(client.sslContext().getSocketFactory());
         }
         client.authenticator().ifPresent(connection::setAuthenticator);
-        client.connectTimeout().ifPresent(timeout -> connection.setConnectTimeout(millis(timeout)));
+        // Without a connect timeout of its own the client's request timeout bounds the connect too: never forever.
+        connection.setConnectTimeout(millis(client.connectTimeout().orElse(readTimeout)));
         connection.setReadTimeout(millis(readTimeout));
         connection.setInstanceFollowRedirects(false);
         connection.setUseCaches(false);
