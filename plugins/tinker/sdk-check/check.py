@@ -77,7 +77,10 @@ session_id = run_id.split(":")[0]
 check("get_session", lambda: rest.get_session(session_id).result())
 check("export_session_trace", lambda: rest.export_session_trace(session_id).result(timeout=60))
 hour = datetime.datetime.now(datetime.timezone.utc).replace(minute=0, second=0, microsecond=0)
-check("get_billing_usage", lambda: rest.get_billing_usage(hour - datetime.timedelta(hours=2), hour + datetime.timedelta(hours=1)).result())
+usage = check("get_billing_usage", lambda: rest.get_billing_usage(hour - datetime.timedelta(hours=2),
+                                                                  hour + datetime.timedelta(hours=1)).result())
+kinds = sorted({event.event_info.type for event in usage.data}) if usage else []
+check("billing events are checkpoint and storage", lambda: kinds == ["checkpoint", "storage"] or 1 / 0)
 check("get_sampler", lambda: rest.get_sampler(session_id + ":sample:0").result())
 check("get_audit_log (needs the Tinker admin role)", lambda: rest.get_audit_log().result(),
       tinker.PermissionDeniedError if os.environ.get("SDK_CHECK_NOT_ADMIN") else None)

@@ -39,15 +39,16 @@ final class Checkpoints {
         Instant now = clock.instant();
         return db.jdbi().inTransaction(h -> {
             Optional<Checkpoint> existing = find(h, ref, now);
-            Optional<String> replaced = Optional.empty();
-            if (existing.isPresent()) {
-                if (!overwrite) {
-                    throw TinkerError.conflict("Checkpoint " + ref.tinkerPath() + " already exists; save with overwrite"
-                            + " to replace it");
-                }
-                replaced = Optional.ofNullable(existing.get().archiveKey());
+            if (existing.isPresent() && !overwrite) {
+                throw TinkerError.conflict("Checkpoint " + ref.tinkerPath() + " already exists; save with overwrite"
+                        + " to replace it");
             }
-            // An expired row the sweeper has not reached yet gives way too.
+            // The archive of the row that gives way: a live one overwritten, or an expired one the sweeper has not
+            // reached yet.
+            Optional<String> replaced = h.createQuery("SELECT archive_key FROM " + db.table("checkpoints")
+                            + " WHERE training_run_id = ? AND kind = ? AND name = ? AND archive_key IS NOT NULL")
+                    .bind(0, ref.runId()).bind(1, ref.kind().segment()).bind(2, ref.name()).mapTo(String.class).findOne();
+            replaced.ifPresent(key -> archiveRemoved(h, key, now));
             int removed = h.createUpdate("DELETE FROM " + db.table("checkpoints") + " WHERE training_run_id = ? AND kind = ?"
                             + " AND name = ?")
                     .bind(0, ref.runId()).bind(1, ref.kind().segment()).bind(2, ref.name()).execute();
@@ -113,6 +114,12 @@ final class Checkpoints {
                 .bind(0, delta).bind(1, runId).execute();
     }
 
+    /** Ends the lifetime of an archive (for storage usage), in the caller's transaction. */
+    private void archiveRemoved(Handle h, String key, Instant at) {
+        h.createUpdate("UPDATE " + db.table("archive_lifetimes") + " SET removed_at = ? WHERE archive_key = ? AND removed_at IS NULL")
+                .bind(0, at.toEpochMilli()).bind(1, key).execute();
+    }
+
     void setPublic(long id, boolean isPublic) {
         db.jdbi().useHandle(h -> h.createUpdate("UPDATE " + db.table("checkpoints") + " SET is_public = ? WHERE id = ?")
                 .bind(0, isPublic).bind(1, id).execute());
@@ -132,8 +139,16 @@ final class Checkpoints {
         return db.jdbi().inTransaction(h -> {
             Optional<Attached> previous = h.createQuery("SELECT archive_key FROM " + db.table("checkpoints") + " WHERE id = ?")
                     .bind(0, id).map((rs, ctx) -> new Attached(rs.getString(1))).findOne();
+            if (previous.isEmpty()) {
+                return previous;
+            }
+            Instant now = clock.instant();
+            Optional.ofNullable(previous.get().replacedKey()).ifPresent(old -> archiveRemoved(h, old, now));
             h.createUpdate("UPDATE " + db.table("checkpoints") + " SET archive_key = ?, size_bytes = ?, sha256 = ? WHERE id = ?")
                     .bind(0, key).bind(1, size).bind(2, sha256).bind(3, id).execute();
+            h.createUpdate("INSERT INTO " + db.table("archive_lifetimes") + " (archive_key, training_run_id, owner_id, size_bytes,"
+                            + " stored_at) SELECT ?, training_run_id, owner_id, ?, ? FROM " + db.table("checkpoints") + " WHERE id = ?")
+                    .bind(0, key).bind(1, size).bind(2, now.toEpochMilli()).bind(3, id).execute();
             return previous;
         });
     }
@@ -141,12 +156,15 @@ final class Checkpoints {
     /** Deletes a checkpoint row; answers whether it existed. */
     boolean delete(long id) {
         return db.jdbi().inTransaction(h -> {
-            Optional<String> run = h.createQuery("SELECT training_run_id FROM " + db.table("checkpoints") + " WHERE id = ?")
-                    .bind(0, id).mapTo(String.class).findOne();
-            boolean deleted = run.isPresent() && h.createUpdate("DELETE FROM " + db.table("checkpoints") + " WHERE id = ?")
+            record Row(String run, String archive) {
+            }
+            Optional<Row> row = h.createQuery("SELECT training_run_id, archive_key FROM " + db.table("checkpoints") + " WHERE id = ?")
+                    .bind(0, id).map((rs, ctx) -> new Row(rs.getString(1), rs.getString(2))).findOne();
+            boolean deleted = row.isPresent() && h.createUpdate("DELETE FROM " + db.table("checkpoints") + " WHERE id = ?")
                     .bind(0, id).execute() > 0;
             if (deleted) {
-                count(h, run.get(), -1);
+                count(h, row.get().run(), -1);
+                Optional.ofNullable(row.get().archive()).ifPresent(key -> archiveRemoved(h, key, clock.instant()));
             }
             return deleted;
         });

@@ -12,6 +12,7 @@ import dev.mint.sdk.PluginSettings;
 import dev.mint.sdk.migrations.PluginMigration;
 import dev.mint.tinker.migrations.V1CreateTinkerTables;
 import dev.mint.tinker.migrations.V2CheckpointOwner;
+import dev.mint.tinker.migrations.V3ArchiveLifetimes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ public final class TinkerPlugin extends AnalysisPlugin {
 
     @Override
     public List<PluginMigration> migrations() {
-        return List.of(new V1CreateTinkerTables(), new V2CheckpointOwner());
+        return List.of(new V1CreateTinkerTables(), new V2CheckpointOwner(), new V3ArchiveLifetimes());
     }
 
     @Override
@@ -98,7 +99,7 @@ public final class TinkerPlugin extends AnalysisPlugin {
             ArchiveStorage storage = new ArchiveStorage(blobs, receiver, checkpoints, audit, signer, urlTtl, downloadPath, clock);
             Registry registry = new Registry(runs, checkpoints, storage, audit, clock);
             running = new Running(
-                    new RestApi(requests, runs, checkpoints, sessions, registry, audit, new Usage(db), clock),
+                    new RestApi(requests, runs, checkpoints, sessions, registry, audit, new Usage(db, clock), clock),
                     new CreationApi(requests, sessions, runs, registry, new Futures(db), clock),
                     new ArchiveApi(requests, registry, storage, downloadPath, settings.publicUrl()),
                     new TraceApi(requests, sessions, runs, checkpoints, signer, urlTtl,

@@ -131,4 +131,50 @@ class TinkerExpiryTest {
         body.get("entries").forEach(e -> events.add(e.get("event").asText() + " " + e.get("tinker_path").asText()));
         return events;
     }
+
+    @Test
+    void storageUsageFollowsEachArchiveFromUploadToRemoval() {
+        String stella = server.newUser("stella");
+        String run = server.run(stella, server.session(stella), 0);
+        String first = server.save(stella, run, "first");
+        java.time.Instant t0 = server.plugin.clock().instant();
+        upload(stella, first, 2_000_000);                              // 0.002 GB for 90 minutes
+        server.plugin.clock().advance(Duration.ofMinutes(90));
+        upload(stella, first, 4_000_000);                              // replaces it: 0.004 GB for 30 minutes
+        server.plugin.clock().advance(Duration.ofMinutes(30));
+        ok(server.send("DELETE", rest(first), stella, null));
+        String second = server.save(stella, run, "second");
+        upload(stella, second, 1_000_000);                             // 0.001 GB, still kept, for 30 minutes so far
+        server.plugin.clock().advance(Duration.ofMinutes(30));
+
+        java.time.Instant hour = t0.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        List<JsonNode> storage = storageEvents(stella, hour, hour.plus(Duration.ofHours(5)));
+        double total = storage.stream().mapToDouble(e -> e.get("event_info").get("gigabyte_hours").asDouble()).sum();
+        assertThat(total).as("0.002 × 1.5 + 0.004 × 0.5 + 0.001 × 0.5").isCloseTo(0.0055, org.assertj.core.data.Offset.offset(1e-6)); // the clock also runs
+        for (JsonNode event : storage) {
+            java.time.Instant start = java.time.Instant.parse(event.get("bucket_start").asText());
+            assertThat(start.truncatedTo(java.time.temporal.ChronoUnit.HOURS)).isEqualTo(start);
+            assertThat(event.get("event_info").get("gigabyte_hours").asDouble()).isPositive();
+            assertThat(event.get("user_name").asText()).isEqualTo("stella");
+        }
+        // An hour after every removal and before the second upload holds nothing; nobody else is billed for these.
+        assertThat(storageEvents(stella, hour.plus(Duration.ofHours(5)), hour.plus(Duration.ofHours(6)))).isEmpty();
+        assertThat(storageEvents(bob, hour, hour.plus(Duration.ofHours(5)))).isEmpty();
+    }
+
+    private static void upload(String key, String tinkerPath, int size) {
+        var upload = server.http().send("PUT", TinkerServer.API + rest(tinkerPath) + "/archive", null, new byte[size],
+                Map.of("X-API-Key", key));
+        assertThat(upload.status()).as(upload.toString()).isEqualTo(200);
+    }
+
+    private static List<JsonNode> storageEvents(String key, java.time.Instant start, java.time.Instant end) {
+        List<JsonNode> storage = new ArrayList<>();
+        ok(server.get("/billing/usage/events?starting_on=" + start + "&ending_before=" + end, key)).get("data").forEach(event -> {
+            if (event.get("event_info").get("type").asText().equals("storage")) {
+                storage.add(event);
+            }
+        });
+        return storage;
+    }
 }

@@ -365,6 +365,16 @@ class RealServerTest {
             assertThat(event.bucketEnd()).isEqualTo(event.bucketStart().plusSeconds(3600));
         });
         assertThat(usage.sessions()).containsKey(session);
+        // Storage grows by the second, so it is read once, after an archive has been kept a moment.
+        java.nio.file.Path archive = java.nio.file.Files.createTempFile("billing", ".tar");
+        java.nio.file.Files.write(archive, new byte[5_000]);
+        rest.uploadCheckpointArchive(path, archive).result();
+        Thread.sleep(20);
+        assertThat(rest.getBillingUsage(hour.minusSeconds(3600), hour.plusSeconds(3600)).result().data()).anySatisfy(event -> {
+            assertThat(event.sessionId()).hasValue(session);
+            assertThat(event.eventInfo().type()).isEqualTo("storage");
+            assertThat(event.eventInfo().gigabyteHours()).hasValueSatisfying(amount -> assertThat(amount).isPositive());
+        });
         assertThatThrownBy(() -> rest.getBillingUsage(hour.plusSeconds(60), hour.plusSeconds(7200)).result())
                 .isInstanceOf(BadRequestException.class).hasMessageContaining("on the hour");
     }
