@@ -84,6 +84,21 @@ class TinkerExpiryTest {
     }
 
     @Test
+    void savingTheNameOfAnExpiredCheckpointDeletesItsArchive() throws Exception {
+        String run = server.run(alice, server.session(alice), 2);
+        String path = server.save(alice, run, "reborn");
+        server.http().send("PUT", TinkerServer.API + rest(path) + "/archive", null, new byte[] {7}, Map.of("X-API-Key", alice));
+        ok(server.send("PUT", rest(path) + "/ttl", alice, Map.of("ttl_seconds", 60)));
+        long archives = archiveFiles();
+
+        server.plugin.clock().advance(Duration.ofSeconds(61));
+        assertThat(server.save(alice, run, "reborn")).as("the expired row gives way before any sweep").isEqualTo(path);
+
+        assertThat(archiveFiles()).as("its archive goes with it").isEqualTo(archives - 1);
+        detail(server.get(rest(path) + "/archive", alice), 404);
+    }
+
+    @Test
     void aSignedUrlStopsWorkingWhenItExpires() throws Exception {
         String run = server.run(alice, server.session(alice), 1);
         String path = server.save(alice, run, "url-expiry");
