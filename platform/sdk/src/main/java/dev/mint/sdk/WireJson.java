@@ -3,6 +3,7 @@ package dev.mint.sdk;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -15,6 +16,11 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The JSON of the wire, shared by the platform, the standalone app and the test app so a plugin's
@@ -36,6 +42,39 @@ public final class WireJson {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private WireJson() {
+    }
+
+    /**
+     * Where {@code node} holds a NUL character (U+0000) in a string or a field name, as the path of field names
+     * and array indexes to it (empty list: at the top); empty when there is none. PostgreSQL stores no NUL in
+     * text or {@code jsonb}, so request bodies are checked for it up front and refused the same way on every
+     * database, rather than failing at the insert.
+     */
+    public static Optional<List<Object>> nulCharacterAt(JsonNode node) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\0') >= 0 ? Optional.of(new ArrayList<>()) : Optional.empty();
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                Optional<List<Object>> inner = nulCharacterAt(node.get(i));
+                if (inner.isPresent()) {
+                    inner.get().add(0, i);
+                    return inner;
+                }
+            }
+        }
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                Optional<List<Object>> inner = field.getKey().indexOf('\0') >= 0 ? Optional.of(new ArrayList<>())
+                        : nulCharacterAt(field.getValue());
+                if (inner.isPresent()) {
+                    inner.get().add(0, field.getKey());
+                    return inner;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Serializes a value as JSON text. */

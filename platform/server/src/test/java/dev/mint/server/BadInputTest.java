@@ -75,6 +75,17 @@ class BadInputTest {
     }
 
     @Test
+    void textWithANulCharacterIsRefusedOnEveryDatabase() {
+        // PostgreSQL stores no NUL in text or jsonb; refusing it up front answers the same on SQLite.
+        Snapshot before = snapshot();
+        assertInvalid(http.post("/api/projects", alice.token(), Map.of("name", "nul\u0000name")), "name");
+        assertInvalid(http.put("/api/experiments/" + experiment + "/data", alice.token(),
+                Map.of("wells", List.of(Map.of("id", "A1"), Map.of("id", "A\u00002")))), "wells.1.id");
+        assertInvalid(http.patch("/api/experiments/" + experiment, alice.token(), Map.of("tags\u0000", List.of())), "tags\u0000");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
     void wrongTypesAreInvalidAndNameTheField() {
         Snapshot before = snapshot();
         assertInvalid(http.post("/api/projects", alice.token(), Map.of("name", 5)), "name");

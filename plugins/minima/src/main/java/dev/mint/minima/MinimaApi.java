@@ -241,7 +241,14 @@ final class MinimaApi {
             return null;
         }
         try {
-            return WireJson.MAPPER.readTree(text);
+            JsonNode node = WireJson.MAPPER.readTree(text);
+            WireJson.nulCharacterAt(node).ifPresent(path -> {
+                Body body = new Body("body");
+                body.error(path, "string_nul", "Text must not contain a NUL character (\\u0000), which cannot be stored",
+                        null, null);
+                body.check();
+            });
+            return node;
         } catch (JsonProcessingException e) {
             Body body = new Body("body");
             body.error(List.of((int) e.getLocation().getCharOffset()), "json_invalid", "JSON decode error",

@@ -136,6 +136,11 @@ class MinimaApiTest {
         JsonNode slider = assertValidation(post("/recommend", alice, Map.of("task", Map.of("task", "x"),
                 "cost_quality_tradeoff", 11)), "body", "cost_quality_tradeoff");
         assertThat(slider.get("type").asText()).isEqualTo("less_than_equal");
+        JsonNode nul = assertValidation(post("/recommend", alice, Map.of("task", Map.of("task", "a\u0000b"))),
+                "body", "task", "task");
+        assertThat(nul.get("type").asText()).isEqualTo("string_nul");
+        assertValidation(post("/recommend", alice, Map.of("task", Map.of("task", "x", "tags", List.of("ok", "n\u0000")))),
+                "body", "task", "tags", "1");
         assertValidation(post("/recommend", alice, Map.of("task", Map.of("task", "x", "task_type", "poetry"))),
                 "body", "task", "task_type");
         assertValidation(post("/recommend", alice, Map.of("cost_quality_tradeoff", 3)), "body", "task");

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,6 +121,11 @@ final class Requests {
             if (!node.isObject()) {
                 throw TinkerError.badRequest("The request body must be a JSON object");
             }
+            WireJson.nulCharacterAt(node).ifPresent(path -> {
+                String field = path.stream().map(String::valueOf).collect(Collectors.joining("."));
+                throw TinkerError.badRequest("The request body holds a NUL character (\\u0000) in " + field
+                        + ", which cannot be stored");
+            });
             return node;
         } catch (JsonProcessingException e) {
             throw TinkerError.badRequest("The request body is not valid JSON: " + e.getOriginalMessage());

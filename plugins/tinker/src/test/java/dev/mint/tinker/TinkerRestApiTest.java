@@ -140,6 +140,15 @@ class TinkerRestApiTest {
     }
 
     @Test
+    void textWithANulCharacterIsABadRequestAndNothingIsCreated() {
+        String session = server.session(alice);
+        TestHttp.Response refused = server.post("/create_model", alice, Map.of("session_id", session, "model_seq_id", 40,
+                "base_model", "Qwen/Qwen3-8B", "user_metadata", Map.of("note", "a\u0000b"), "type", "create_model"));
+        assertThat(detail(refused, 400)).contains("NUL").contains("user_metadata.note");
+        assertThat(ok(server.get("/sessions/" + session, alice)).get("training_run_ids")).isEmpty();
+    }
+
+    @Test
     void savingAnExistingNameConflictsUnlessOverwrite() {
         String session = server.session(alice);
         String run = server.run(alice, session, 7);

@@ -3,16 +3,19 @@ package dev.mint.server.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mint.sdk.WireJson;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A request's JSON object with typed, validating accessors. Absent and explicit-null fields both read as
  * empty; {@link #has} tells them apart (for PATCH, where null clears a field). Every type or range error
- * is a 422 naming the field; a body that is not JSON is a 400.
+ * is a 422 naming the field, and so is text holding a NUL character (no database here stores one the same way);
+ * a body that is not JSON is a 400.
  */
 public final class JsonBody {
     private final ObjectNode node;
@@ -40,6 +43,11 @@ public final class JsonBody {
         if (!parsed.isObject()) {
             throw ApiException.invalid("body", "Request body must be a JSON object");
         }
+        WireJson.nulCharacterAt(parsed).ifPresent(path -> {
+            String field = path.stream().map(String::valueOf).collect(Collectors.joining("."));
+            throw ApiException.invalid(field, "Field '" + field + "' contains a NUL character (\\u0000), which cannot be"
+                    + " stored");
+        });
         return new JsonBody((ObjectNode) parsed);
     }
 
