@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -53,7 +54,8 @@ final class ArchiveReceiver {
         try {
             MessageDigest digest = sha256();
             long total = 0;
-            try (OutputStream out = Files.newOutputStream(file)) {
+            // WRITE alone: the new file is empty, and ext4 flushes a file opened with O_TRUNC when it is closed.
+            try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE)) {
                 byte[] buffer = new byte[BUFFER];
                 for (int n; (n = read(body, buffer)) >= 0; ) {
                     total += n;
