@@ -128,7 +128,6 @@ public final class RoutingEval {
         }
     }
 
-    /** Replays {@code items} in a namespace of their own; with {@code learn}, reports each outcome back. */
     /**
      * The whole stream replayed {@code replays} times in all (the first is {@code first}), each in a fresh
      * namespace: the router explores at random, so one replay is one draw. Prints each after the warm-up,
@@ -150,8 +149,7 @@ public final class RoutingEval {
             double cost = Choice.cost(part);
             accuracies += accuracy;
             costs += cost;
-            boolean meets = 1 - cost / premium.cost() >= 0.30 && accuracy / premium.accuracy() >= 0.95
-                    && accuracy >= random.accuracy() && cost <= random.cost();
+            boolean meets = Policies.savesAtRetention(accuracy, cost, premium) && Policies.beats(accuracy, cost, random);
             meeting += meets ? 1 : 0;
             System.out.printf(Locale.ROOT, "%-7d %9.4f %12.4f %8.1f%% %10.4f%s%n", r, accuracy, cost,
                     100 * (1 - cost / premium.cost()), accuracy / premium.accuracy(), meets ? "" : "   (misses a target)");
@@ -161,6 +159,7 @@ public final class RoutingEval {
                 100 * (1 - costs / replays / premium.cost()), accuracies / replays / premium.accuracy(), meeting, replays);
     }
 
+    /** Replays {@code items} in a namespace of their own; with {@code learn}, reports each outcome back. */
     private List<Choice> replay(List<RoutingData.Item> items, double slider, String namespace, boolean learn) throws Exception {
         List<Choice> choices = new ArrayList<>(items.size());
         for (RoutingData.Item item : items) {

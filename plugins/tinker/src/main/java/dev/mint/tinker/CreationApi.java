@@ -108,7 +108,7 @@ final class CreationApi {
     private void createModel(Context ctx) {
         Caller caller = requests.caller(ctx);
         JsonNode body = Requests.body(ctx);
-        Session session = ownedSession(caller, Requests.string(body, "session_id"));
+        Session session = sessions.require(caller, AccessScope.OWNED, Requests.string(body, "session_id"));
         long seq = nonNegative(body, "model_seq_id");
         String baseModel = Requests.string(body, "base_model");
         JsonNode lora = body.has("lora_config") && body.get("lora_config").isObject() ? body.get("lora_config")
@@ -174,7 +174,7 @@ final class CreationApi {
     private void createSamplingSession(Context ctx) {
         Caller caller = requests.caller(ctx);
         JsonNode body = Requests.body(ctx);
-        Session session = ownedSession(caller, Requests.string(body, "session_id"));
+        Session session = sessions.require(caller, AccessScope.OWNED, Requests.string(body, "session_id"));
         long seq = nonNegative(body, "sampling_session_seq_id");
         String modelPath = Requests.optionalString(body, "model_path").orElse(null);
         String baseModel = Requests.optionalString(body, "base_model").orElse(null);
@@ -240,10 +240,6 @@ final class CreationApi {
         String requestId = Requests.string(Requests.body(ctx), "request_id");
         Requests.json(ctx, futures.result(caller, requestId)
                 .orElseThrow(() -> TinkerError.notFound("No such request: " + requestId)));
-    }
-
-    private Session ownedSession(Caller caller, String id) {
-        return sessions.find(caller, AccessScope.OWNED, id).orElseThrow(() -> TinkerError.notFound("Session not found: " + id));
     }
 
     private static long nonNegative(JsonNode body, String field) {

@@ -162,7 +162,7 @@ final class RestApi {
     private void getSession(Context ctx) {
         Caller caller = requests.caller(ctx);
         AccessScope scope = AccessScope.fromQuery(ctx.queryParam("access_scope"));
-        Session session = session(caller, scope, ctx.pathParam("session_id"));
+        Session session = sessions.require(caller, scope, ctx.pathParam("session_id"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("training_run_ids", sessions.trainingRunIds(session.id()));
         body.put("sampler_ids", sessions.samplerIds(session.id()));
@@ -181,7 +181,7 @@ final class RestApi {
             throw TinkerError.badRequest("project_id is required; a session cannot be taken out of a project");
         }
         String projectId = project.asText().strip();
-        Session session = session(caller, AccessScope.OWNED, ctx.pathParam("session_id"));
+        Session session = sessions.require(caller, AccessScope.OWNED, ctx.pathParam("session_id"));
         requireProject(caller, projectId);
         if (!projectId.equals(session.projectId())) {
             sessions.setProject(session.id(), projectId);
@@ -201,10 +201,6 @@ final class RestApi {
         Caller caller = requests.caller(ctx);
         Requests.json(ctx, usage.events(caller, Usage.hour(ctx.queryParam("starting_on"), "starting_on"),
                 Usage.hour(ctx.queryParam("ending_before"), "ending_before")));
-    }
-
-    private Session session(Caller caller, AccessScope scope, String id) {
-        return sessions.find(caller, scope, id).orElseThrow(() -> TinkerError.notFound("Session not found: " + id));
     }
 
     /** A project the caller may put sessions into: one they are a member of. */

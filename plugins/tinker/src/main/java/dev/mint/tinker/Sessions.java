@@ -1,6 +1,8 @@
 package dev.mint.tinker;
 
 import dev.mint.sdk.PluginDatabase;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,11 @@ final class Sessions {
                 .findOne());
     }
 
+    /** A session of the scope; 404 when there is none (another's, outside the scope, is not found either). */
+    Session require(Caller caller, AccessScope scope, String id) {
+        return find(caller, scope, id).orElseThrow(() -> TinkerError.notFound("Session not found: " + id));
+    }
+
     /** A session by id, whoever owns it; callers check access. */
     Optional<Session> get(String id) {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT id, owner_id, project_id, created_at FROM "
@@ -42,7 +49,7 @@ final class Sessions {
     }
 
     /** A session from a row of {@code id, owner_id, project_id, created_at}. */
-    private static Session session(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Session session(ResultSet rs) throws SQLException {
         return new Session(rs.getString(1), rs.getLong(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)));
     }
 

@@ -52,8 +52,7 @@ final class TraceApi {
     private void export(Context ctx) {
         Caller caller = requests.caller(ctx);
         String id = ctx.pathParam("session_id");
-        Session session = sessions.find(caller, AccessScope.OWNED, id)
-                .orElseThrow(() -> TinkerError.notFound("Session not found: " + id));
+        Session session = sessions.require(caller, AccessScope.OWNED, id);
         Instant expires = clock.instant().plus(urlTtl.get());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "ready");

@@ -179,7 +179,6 @@ public final class TextEncoder {
         return vector;
     }
 
-
     private static String hash(String chunk) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-1").digest(chunk.getBytes(StandardCharsets.UTF_8));
