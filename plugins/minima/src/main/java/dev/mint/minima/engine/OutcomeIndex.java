@@ -63,6 +63,8 @@ public final class OutcomeIndex {
     private static final int WORDS = SKETCH_BITS / 64;
     /** The filter that keeps every outcome; recall skips calling it. */
     public static final Predicate<Outcome> ALL = outcome -> true;
+    /** Per thread, room for the sketch distances of one shard. */
+    private static final ThreadLocal<char[]> DISTANCES = ThreadLocal.withInitial(() -> new char[0]);
 
     private static final class Shard {
         /** Each vector as a byte per coordinate, {@code dimension} bytes apiece, times its entry in {@code scales}. */
@@ -198,10 +200,17 @@ public final class OutcomeIndex {
         if (count <= EXACT_UP_TO) {
             return java.util.stream.IntStream.range(0, count).toArray();
         }
-        // Two passes that each recompute the distance: cheaper than allocating a distance per outcome.
+        // One pass over the sketches (the scan is bound by reading them), the distances kept for the pick.
+        char[] distances = DISTANCES.get();
+        if (distances.length < count) {
+            distances = new char[Math.max(count, distances.length * 2)];
+            DISTANCES.set(distances);
+        }
         int[] histogram = new int[SKETCH_BITS + 2];
         for (int i = 0; i < count; i++) {
-            histogram[distance(shard, i, sketch, filter)]++;
+            int d = distance(shard, i, sketch, filter);
+            distances[i] = (char) d;
+            histogram[d]++;
         }
         int cutoff = 0;
         for (int seen = 0; cutoff <= SKETCH_BITS && seen + histogram[cutoff] < SHORTLIST; cutoff++) {
@@ -214,7 +223,7 @@ public final class OutcomeIndex {
             atCutoff -= histogram[d];
         }
         for (int i = 0; i < count && n < picked.length; i++) {
-            int d = distance(shard, i, sketch, filter);
+            int d = distances[i];
             if (d < cutoff || (d == cutoff && cutoff <= SKETCH_BITS && atCutoff-- > 0)) {
                 picked[n++] = i;
             }

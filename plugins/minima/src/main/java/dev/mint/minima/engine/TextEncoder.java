@@ -1,14 +1,16 @@
 package dev.mint.minima.engine;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * The vector of a task text, built so that prompts which share long identical parts still come out apart.
@@ -40,28 +42,41 @@ public final class TextEncoder {
     static final float TEMPLATE_WEIGHT = 0.15f;
     private static final int CACHE_LIMIT = 20_000;
     private static final int DF_LIMIT = 500_000;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;:]) ");
 
     private final Embedder embedder;
     /**
      * Two caches, so that the windows of new prompts (each seen once, most of them) cannot push the template
-     * sentences (which recur by definition) out: when a cache is full it is cleared whole.
+     * sentences (which recur by definition) out.
      */
-    private final Map<String, float[]> sentenceCache = new ConcurrentHashMap<>();
-    private final Map<String, float[]> windowCache = new ConcurrentHashMap<>();
-    private final int cacheLimit;
+    private final VectorCache<Hash> sentenceCache;
+    private final VectorCache<Hash> windowCache;
+
+    /** A text's identity: the first 128 bits of its SHA-1. */
+    record Hash(long high, long low) {
+        static Hash of(String text) {
+            try {
+                ByteBuffer digest = ByteBuffer.wrap(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+                return new Hash(digest.getLong(0), digest.getLong(8));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-1 is required by every JVM", e);
+            }
+        }
+    }
 
     /** Sentence frequencies of one scope: in how many prompts each sentence appeared. */
     public static final class ChunkStats {
-        private final Map<String, Integer> documentFrequency = new ConcurrentHashMap<>();
+        private final Map<Hash, Integer> documentFrequency = new ConcurrentHashMap<>();
         private final AtomicLong texts = new AtomicLong();
 
         /** A sentence seen in at least two prompts and in at least 2% of them. */
-        boolean recurring(String hash) {
+        boolean recurring(Hash hash) {
             int df = documentFrequency.getOrDefault(hash, 0);
             return df >= 2 && df >= 0.02 * texts.get();
         }
 
-        void count(List<String> hashes) {
+        void count(List<Hash> hashes) {
             if (documentFrequency.size() > DF_LIMIT) {
                 documentFrequency.clear(); // bounded memory; frequencies rebuild quickly from new traffic
             }
@@ -77,7 +92,8 @@ public final class TextEncoder {
     /** With caches of at most {@code cacheLimit} vectors each. */
     TextEncoder(Embedder embedder, int cacheLimit) {
         this.embedder = embedder;
-        this.cacheLimit = cacheLimit;
+        this.sentenceCache = new VectorCache<>(cacheLimit, embedder.dimension());
+        this.windowCache = new VectorCache<>(cacheLimit, embedder.dimension());
     }
 
     public Embedder embedder() {
@@ -96,11 +112,11 @@ public final class TextEncoder {
     /** As {@link #encode}, also giving the text without its recurring sentences. */
     public Encoded encodeWithText(String text, ChunkStats stats) {
         List<String> sentences = sentences(text);
-        List<String> hashes = new ArrayList<>(sentences.size());
+        List<Hash> hashes = new ArrayList<>(sentences.size());
         List<String> distinct = new ArrayList<>();
         List<Sentence> template = new ArrayList<>();
         for (String sentence : sentences) {
-            String hash = hash(sentence);
+            Hash hash = Hash.of(sentence);
             hashes.add(hash);
             if (stats.recurring(hash)) {
                 template.add(new Sentence(hash, sentence));
@@ -113,7 +129,7 @@ public final class TextEncoder {
             return new Encoded(addMean(template, 1f, new float[embedder.dimension()]), text);
         }
         String window = window(distinct);
-        float[] sum = embedCached(windowCache, hash(window), window).clone();
+        float[] sum = embedCached(windowCache, Hash.of(window), window);
         if (!template.isEmpty()) {
             addMean(template, TEMPLATE_WEIGHT, sum);
         }
@@ -121,7 +137,7 @@ public final class TextEncoder {
     }
 
     /** A sentence and the hash it is counted and cached by. */
-    private record Sentence(String hash, String text) {
+    private record Sentence(Hash hash, String text) {
     }
 
     /** The distinct sentences as one text of at most {@value #WINDOW_WORDS} words: the head and the tail. */
@@ -130,8 +146,8 @@ public final class TextEncoder {
         if (words.length <= WINDOW_WORDS) {
             return String.join(" ", words);
         }
-        String head = String.join(" ", java.util.Arrays.copyOfRange(words, 0, HEAD_WORDS));
-        String tail = String.join(" ", java.util.Arrays.copyOfRange(words, words.length - (WINDOW_WORDS - HEAD_WORDS), words.length));
+        String head = String.join(" ", Arrays.copyOfRange(words, 0, HEAD_WORDS));
+        String tail = String.join(" ", Arrays.copyOfRange(words, words.length - (WINDOW_WORDS - HEAD_WORDS), words.length));
         return head + " … " + tail;
     }
 
@@ -157,34 +173,27 @@ public final class TextEncoder {
     /** Sentences of the whitespace-normalized text; a sentence longer than a chunk is cut by words. */
     static List<String> sentences(String text) {
         List<String> sentences = new ArrayList<>();
-        for (String sentence : text.strip().replaceAll("\\s+", " ").split("(?<=[.!?;:])\\s+")) {
+        for (String sentence : SENTENCE_END.split(WHITESPACE.matcher(text.strip()).replaceAll(" "))) {
             String[] words = sentence.split(" ");
+            if (words.length <= CHUNK_WORDS) {
+                sentences.add(sentence);
+                continue;
+            }
             for (int from = 0; from < words.length; from += CHUNK_WORDS) {
-                sentences.add(String.join(" ", java.util.Arrays.copyOfRange(words, from, Math.min(words.length, from + CHUNK_WORDS))));
+                sentences.add(String.join(" ", Arrays.copyOfRange(words, from, Math.min(words.length, from + CHUNK_WORDS))));
             }
         }
         return sentences;
     }
 
-    private float[] embedCached(Map<String, float[]> cache, String hash, String chunk) {
+    /** The vector of {@code chunk}, from the cache or embedded now; the caller may change it. */
+    private float[] embedCached(VectorCache<Hash> cache, Hash hash, String chunk) {
         float[] cached = cache.get(hash);
         if (cached != null) {
             return cached;
         }
         float[] vector = embedder.embed(chunk);
-        if (cache.size() >= cacheLimit) {
-            cache.clear();
-        }
         cache.put(hash, vector);
         return vector;
-    }
-
-    private static String hash(String chunk) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest(chunk.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is required by every JVM", e);
-        }
     }
 }
