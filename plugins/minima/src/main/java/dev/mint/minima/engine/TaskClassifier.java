@@ -2,6 +2,7 @@ package dev.mint.minima.engine;
 
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,7 +56,7 @@ public final class TaskClassifier {
             + "|edge case|\\bstep \\d|concurren|thread-safe|distributed|\\bmigration|\\batomic|\\bsla\\b|\\bproof\\b");
 
     private static Rule rule(TaskType type, String regex, double weight) {
-        return new Rule(type, Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.MULTILINE), weight);
+        return new Rule(type, Pattern.compile(regex, Pattern.MULTILINE), weight); // matched against lower-cased text
     }
 
     /**
@@ -99,15 +100,17 @@ public final class TaskClassifier {
 
     /** Keyword evidence per type, from the first and last 1,500 characters; matches in the last count double. */
     public static Map<TaskType, Double> scores(String text) {
-        String tail = text.length() > 1500 ? text.substring(text.length() - 1500) : text;
-        // Of a long text only its start is read besides the tail: the request sits at one end or the other,
+        // Lower case once, so that the rules match case-sensitively (several times faster than ignoring case).
+        String lower = text.toLowerCase(Locale.ROOT);
+        String tail = lower.length() > 1500 ? lower.substring(lower.length() - 1500) : lower;
+        // Before the tail, only the start of a long text is read: the request sits at one end or the other,
         // and scanning a whole document with every rule cost more than the rest of classifying.
-        String scanned = text.length() > 3000 ? text.substring(0, 1500) + "\n" + tail : text;
+        String head = lower.length() > 1500 ? lower.substring(0, Math.min(1500, lower.length() - 1500)) : "";
         Map<TaskType, Double> scores = new EnumMap<>(TaskType.class);
         for (Rule rule : RULES) {
-            int inTail = Math.min(3, count(rule.pattern(), tail));
-            int inText = tail == text ? inTail : Math.min(3, count(rule.pattern(), scanned)); // a short text is its own tail
-            double score = rule.weight() * (inText + 2 * inTail);
+            int inTail = count(rule.pattern(), tail);
+            int inText = Math.min(3, inTail + (head.isEmpty() ? 0 : count(rule.pattern(), head)));
+            double score = rule.weight() * (inText + 2 * Math.min(3, inTail));
             if (score > 0) {
                 scores.merge(rule.type(), score, Double::sum);
             }
