@@ -26,12 +26,14 @@ final class Feedbacks {
     private static final List<String> OUTCOMES = List.of("success", "partial", "failure");
 
     private final MinimaStore store;
+    private final DecisionLog decisions;
     private final Scopes scopes;
     private final CatalogHolder catalog;
     private final Clock clock;
 
-    Feedbacks(MinimaStore store, Scopes scopes, CatalogHolder catalog, Clock clock) {
+    Feedbacks(MinimaStore store, DecisionLog decisions, Scopes scopes, CatalogHolder catalog, Clock clock) {
         this.store = store;
+        this.decisions = decisions;
         this.scopes = scopes;
         this.catalog = catalog;
         this.clock = clock;
@@ -52,7 +54,7 @@ final class Feedbacks {
             }
         }
         List<String> warnings = new ArrayList<>();
-        Optional<MinimaStore.Decision> found = store.decision(account, report.recommendationId());
+        Optional<MinimaStore.Decision> found = decisions.find(account, report.recommendationId());
         if (found.isEmpty()) {
             warnings.add("unknown_recommendation");
             return answer(false, null, warnings, 0);

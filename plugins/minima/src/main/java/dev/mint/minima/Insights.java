@@ -18,12 +18,12 @@ import java.util.function.Function;
  * candidate, estimated and, where feedback reported it, realized).
  */
 final class Insights {
-    private final MinimaStore store;
+    private final DecisionLog decisions;
     private final Scopes scopes;
     private final Clock clock;
 
-    Insights(MinimaStore store, Scopes scopes, Clock clock) {
-        this.store = store;
+    Insights(DecisionLog decisions, Scopes scopes, Clock clock) {
+        this.decisions = decisions;
         this.scopes = scopes;
         this.clock = clock;
     }
@@ -77,7 +77,7 @@ final class Insights {
 
     Map<String, Object> savings(long account, String namespace, double days, String groupBy) {
         long since = clock.instant().getEpochSecond() - Math.round(days * 86_400);
-        List<Row> rows = store.decisions(account, namespace, since);
+        List<Row> rows = decisions.since(account, namespace, since);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("org_id", String.valueOf(account));
         body.put("since", since);

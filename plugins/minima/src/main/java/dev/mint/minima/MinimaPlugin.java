@@ -26,6 +26,7 @@ public final class MinimaPlugin extends AnalysisPlugin {
     private static volatile TextEncoder sharedEncoder;
 
     private volatile MinimaApi api;
+    private volatile DecisionLog decisions;
 
     @Override
     public PluginMetadata metadata() {
@@ -54,14 +55,20 @@ public final class MinimaPlugin extends AnalysisPlugin {
         Scopes scopes = new Scopes(store, encoder.embedder().dimension());
         CatalogHolder catalog = new CatalogHolder(store, clock);
         Recommender recommender = new Recommender(encoder, clock);
-        api = new MinimaApi(() -> context, new Recommendations(recommender, catalog, scopes, store, clock),
-                new Feedbacks(store, scopes, catalog, clock), new Insights(store, scopes, clock), catalog, scopes, VERSION,
-                encoder.embedder().id());
+        decisions = new DecisionLog(store);
+        api = new MinimaApi(() -> context, new Recommendations(recommender, catalog, scopes, decisions, clock),
+                new Feedbacks(store, decisions, scopes, catalog, clock), new Insights(decisions, scopes, clock), catalog, scopes,
+                VERSION, encoder.embedder().id());
     }
 
     @Override
     public void shutdown() {
         api = null;
+        DecisionLog log = decisions;
+        if (log != null) {
+            log.close(); // the decisions still queued are written before the database goes
+            decisions = null;
+        }
     }
 
     @Override

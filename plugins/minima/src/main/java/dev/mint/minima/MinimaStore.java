@@ -11,6 +11,7 @@ import dev.mint.sdk.WireJson;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** Minima's rows: recommendations (the decision log), outcomes, feedback idempotency keys, the catalog. */
 final class MinimaStore {
@@ -36,16 +37,22 @@ final class MinimaStore {
         this.db = db;
     }
 
-    void saveDecision(Decision d) {
-        db.jdbi().useHandle(h -> h.createUpdate("INSERT INTO " + db.table("recommendations") + " (id, account_id, namespace,"
-                        + " user_label, task_type, difficulty, vector, tags, recommended_model, candidates, threshold, policy,"
-                        + " est_cost_recommended, est_cost_premium, baseline_model_id, est_cost_baseline, created_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .bind(0, d.id()).bind(1, d.accountId()).bind(2, d.namespace()).bind(3, d.userLabel())
-                .bind(4, d.taskType().wireName()).bind(5, d.difficulty().wireName()).bind(6, Vectors.toBytes(d.vector()))
-                .bind(7, json(d.tags())).bind(8, d.recommendedModel()).bind(9, d.candidates()).bind(10, d.threshold())
-                .bind(11, d.policy()).bind(12, d.estCostRecommended()).bind(13, d.estCostPremium())
-                .bind(14, d.baselineModelId()).bind(15, d.estCostBaseline()).bind(16, d.createdAt()).execute());
+    /** Writes the decisions in one transaction. */
+    void saveDecisions(List<Decision> decisions) {
+        db.jdbi().useTransaction(h -> {
+            PreparedBatch batch = h.prepareBatch("INSERT INTO " + db.table("recommendations") + " (id, account_id, namespace,"
+                    + " user_label, task_type, difficulty, vector, tags, recommended_model, candidates, threshold, policy,"
+                    + " est_cost_recommended, est_cost_premium, baseline_model_id, est_cost_baseline, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            for (Decision d : decisions) {
+                batch.bind(0, d.id()).bind(1, d.accountId()).bind(2, d.namespace()).bind(3, d.userLabel())
+                        .bind(4, d.taskType().wireName()).bind(5, d.difficulty().wireName()).bind(6, Vectors.toBytes(d.vector()))
+                        .bind(7, json(d.tags())).bind(8, d.recommendedModel()).bind(9, d.candidates()).bind(10, d.threshold())
+                        .bind(11, d.policy()).bind(12, d.estCostRecommended()).bind(13, d.estCostPremium())
+                        .bind(14, d.baselineModelId()).bind(15, d.estCostBaseline()).bind(16, d.createdAt()).add();
+            }
+            batch.execute();
+        });
     }
 
     /** A recommendation of this account; another account's id finds nothing. */

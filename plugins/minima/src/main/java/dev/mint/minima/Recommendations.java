@@ -26,7 +26,7 @@ final class Recommendations {
     private final Recommender recommender;
     private final CatalogHolder catalog;
     private final Scopes scopes;
-    private final MinimaStore store;
+    private final DecisionLog decisions;
     private final Clock clock;
     private final Random random = new SecureRandom();
     /**
@@ -36,11 +36,11 @@ final class Recommendations {
      */
     private final Semaphore cores = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
-    Recommendations(Recommender recommender, CatalogHolder catalog, Scopes scopes, MinimaStore store, Clock clock) {
+    Recommendations(Recommender recommender, CatalogHolder catalog, Scopes scopes, DecisionLog decisions, Clock clock) {
         this.recommender = recommender;
         this.catalog = catalog;
         this.scopes = scopes;
-        this.store = store;
+        this.decisions = decisions;
         this.clock = clock;
     }
 
@@ -69,7 +69,7 @@ final class Recommendations {
                 .orElse(null);
         Map<String, Object> candidates = new LinkedHashMap<>();
         r.ranked().forEach(c -> candidates.put(c.card().modelId(), Map.of("p", c.predictedSuccess(), "cost", c.cost().usd())));
-        store.saveDecision(new MinimaStore.Decision(id, account, namespace, request.task().userLabel(),
+        decisions.append(new MinimaStore.Decision(id, account, namespace, request.task().userLabel(),
                 r.classification().taskType(), r.classification().difficulty(), r.vector(), request.task().tags(),
                 r.recommended().card().modelId(), MinimaStore.json(candidates), r.threshold(), r.selectionPolicy(),
                 r.recommended().cost().usd(), r.estCostPremium(), request.baselineModelId(), baselineCost,

@@ -3,11 +3,17 @@ package dev.mint.minima;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mint.sdk.migrations.Dialect;
 import dev.mint.server.test.TestHttp;
 import dev.mint.server.test.TestPlatform;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -57,7 +63,7 @@ class MinimaApiTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(422);
         assertThat(response.header("Content-Type")).startsWith("application/json");
         for (JsonNode error : response.json().get("detail")) {
-            List<String> at = new java.util.ArrayList<>();
+            List<String> at = new ArrayList<>();
             error.get("loc").forEach(l -> at.add(l.asText()));
             if (at.equals(List.of(loc))) {
                 assertThat(error.get("msg").asText()).isNotBlank();
@@ -190,6 +196,68 @@ class MinimaApiTest {
         JsonNode mismatch = feedback(alice, Map.of("recommendation_id", id, "chosen_model_id", "gpt-4o", "outcome", "failure",
                 "quality_score", 0.95));
         assertThat(mismatch.get("warnings").toString()).contains("quality_outcome_mismatch");
+    }
+
+    @Test
+    void everyDecisionAnsweredIsInTheLogBeforeAnythingReadsIt() throws Exception {
+        // Decisions are written behind the answers; savings and feedback must still see every one answered before them.
+        int threads = 4;
+        int each = 10;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<List<String>>> batches = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            batches.add(pool.submit(() -> {
+                List<String> ids = new ArrayList<>();
+                for (int i = 0; i < each; i++) {
+                    ids.add(recommend(alice, Map.of("task", Map.of("task", "Translate order " + thread + "-" + i + " into German."),
+                            "namespace", "burst")).get("recommendation_id").asText());
+                }
+                return ids;
+            }));
+        }
+        List<String> ids = new ArrayList<>();
+        for (var batch : batches) {
+            ids.addAll(batch.get());
+        }
+        pool.shutdown();
+
+        JsonNode savings = http.get("/api/minima/v1/savings?namespace=burst", alice).json();
+        assertThat(savings.get("summary").get("estimated").get("n").asInt()).isEqualTo(threads * each);
+        JsonNode last = recommend(alice, Map.of("task", Map.of("task", "Translate the last order into German."), "namespace", "burst"));
+        JsonNode accepted = feedback(alice, Map.of("recommendation_id", last.get("recommendation_id").asText(),
+                "chosen_model_id", last.get("recommended_model").get("model_id").asText(), "outcome", "success"));
+        assertThat(accepted.get("accepted").asBoolean()).as(accepted.toString()).isTrue();
+        assertThat(ids).doesNotHaveDuplicates().hasSize(threads * each);
+    }
+
+    @Test
+    void recommendationsAreAnsweredWhileTheLogCannotBeWrittenAndFeedbackWaitsForIt() throws Exception {
+        var database = platform.server().database();
+        try (Handle lock = database.jdbi().open()) {
+            lock.begin(); // another writer holds the decision log's table
+            lock.execute(database.dialect() == Dialect.SQLITE
+                    ? "DELETE FROM minima__recommendations WHERE id = 'none'"
+                    : "LOCK TABLE minima.recommendations IN EXCLUSIVE MODE"); // the plugin's schema on PostgreSQL
+            long heldUntil = System.nanoTime() + 1_500_000_000L;
+            Thread release = new Thread(() -> {
+                try {
+                    Thread.sleep(1_500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                lock.rollback();
+            });
+            release.start();
+
+            JsonNode r = recommend(alice, Map.of("task", Map.of("task", "Summarize the held shipment report."), "namespace", "held"));
+            assertThat(System.nanoTime()).as("answered while the log was held").isLessThan(heldUntil);
+            JsonNode accepted = feedback(alice, Map.of("recommendation_id", r.get("recommendation_id").asText(),
+                    "chosen_model_id", r.get("recommended_model").get("model_id").asText(), "outcome", "success"));
+            assertThat(System.nanoTime()).as("feedback waited for the log").isGreaterThanOrEqualTo(heldUntil);
+            assertThat(accepted.get("accepted").asBoolean()).as(accepted.toString()).isTrue();
+            release.join();
+        }
     }
 
     @Test
