@@ -5,12 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 
 /**
  * The vector of a task text, built so that prompts which share long identical parts still come out apart.
@@ -42,8 +40,6 @@ public final class TextEncoder {
     static final float TEMPLATE_WEIGHT = 0.15f;
     private static final int CACHE_LIMIT = 20_000;
     private static final int DF_LIMIT = 500_000;
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;:]) ");
 
     private final Embedder embedder;
     /**
@@ -142,13 +138,22 @@ public final class TextEncoder {
 
     /** The distinct sentences as one text of at most {@value #WINDOW_WORDS} words: the head and the tail. */
     static String window(List<String> sentences) {
-        String[] words = String.join(" ", sentences).split(" ");
-        if (words.length <= WINDOW_WORDS) {
-            return String.join(" ", words);
+        String text = String.join(" ", sentences); // words are one space apart
+        int headEnd = -1;
+        int words = 1;
+        for (int i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) {
+            if (words++ == HEAD_WORDS) {
+                headEnd = i;
+            }
         }
-        String head = String.join(" ", Arrays.copyOfRange(words, 0, HEAD_WORDS));
-        String tail = String.join(" ", Arrays.copyOfRange(words, words.length - (WINDOW_WORDS - HEAD_WORDS), words.length));
-        return head + " … " + tail;
+        if (words <= WINDOW_WORDS) {
+            return text;
+        }
+        int tailStart = text.length();
+        for (int tailWords = 0; tailWords < WINDOW_WORDS - HEAD_WORDS; tailWords++) {
+            tailStart = text.lastIndexOf(' ', tailStart - 1);
+        }
+        return text.substring(0, headEnd) + " … " + text.substring(tailStart + 1);
     }
 
     /**
@@ -170,20 +175,42 @@ public final class TextEncoder {
         return Vectors.normalized(sum);
     }
 
-    /** Sentences of the whitespace-normalized text; a sentence longer than a chunk is cut by words. */
+    /**
+     * Sentences of the text, its runs of whitespace made one space: a sentence ends at whitespace after
+     * {@code . ! ? ; :}, and one longer than {@value #CHUNK_WORDS} words is cut into pieces of that many. One
+     * pass over the characters: prompts can be whole documents, and this runs on every recommend.
+     */
     static List<String> sentences(String text) {
+        String stripped = text.strip();
         List<String> sentences = new ArrayList<>();
-        for (String sentence : SENTENCE_END.split(WHITESPACE.matcher(text.strip()).replaceAll(" "))) {
-            String[] words = sentence.split(" ");
-            if (words.length <= CHUNK_WORDS) {
-                sentences.add(sentence);
+        StringBuilder sentence = new StringBuilder(Math.min(stripped.length(), 1024));
+        int words = 1;
+        for (int i = 0; i < stripped.length(); i++) {
+            char c = stripped.charAt(i);
+            if (!isSpace(c)) {
+                sentence.append(c);
                 continue;
             }
-            for (int from = 0; from < words.length; from += CHUNK_WORDS) {
-                sentences.add(String.join(" ", Arrays.copyOfRange(words, from, Math.min(words.length, from + CHUNK_WORDS))));
+            while (i + 1 < stripped.length() && isSpace(stripped.charAt(i + 1))) {
+                i++;
+            }
+            char last = sentence.charAt(sentence.length() - 1); // a run of spaces follows a character: the text is stripped
+            if (last == '.' || last == '!' || last == '?' || last == ';' || last == ':' || words == CHUNK_WORDS) {
+                sentences.add(sentence.toString());
+                sentence.setLength(0);
+                words = 1;
+            } else {
+                sentence.append(' ');
+                words++;
             }
         }
+        sentences.add(sentence.toString());
         return sentences;
+    }
+
+    /** Whitespace as the regular expression {@code \\s} has it. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** The vector of {@code chunk}, from the cache or embedded now; the caller may change it. */
