@@ -167,7 +167,11 @@ public final class OutcomeIndex {
         float[] similarities = new float[k];
         int[] positions = new int[k];
         int size = 0;
-        for (int i : candidates(shard, sketch, filter)) {
+        int[] candidates = candidates(shard, sketch, filter);
+        if (shard.outcomes.size() > EXACT_UP_TO && touch(shard, candidates) == Integer.MIN_VALUE) { // a shortlist
+            Thread.onSpinWait(); // never: the test only keeps the reads from being optimized away
+        }
+        for (int i : candidates) {
             float similarity = queryScale * shard.scales[i] * Vectors.dot(coded, shard.codes, i * dimension);
             if (size == k && similarity <= similarities[k - 1]) {
                 continue;
@@ -188,6 +192,24 @@ public final class OutcomeIndex {
             sorted.add(new Neighbor(shard.outcomes.get(positions[n]), similarities[n]));
         }
         return sorted;
+    }
+
+    /**
+     * Reads a byte of every cache line of the shortlisted vectors, and their scales, before any is compared.
+     * The shortlist is scattered over the shard's megabytes, and a comparison waits for its vector's lines
+     * one after another; these reads do not depend on each other, so the processor fetches many lines at
+     * once. It halves the time of the comparisons once their vectors have left the cache.
+     */
+    private int touch(Shard shard, int[] positions) {
+        int sum = 0;
+        for (int i : positions) {
+            int at = i * dimension;
+            for (int b = 0; b < dimension; b += 64) {
+                sum += shard.codes[at + b];
+            }
+            sum += Float.floatToRawIntBits(shard.scales[i]);
+        }
+        return sum;
     }
 
     /**
