@@ -108,6 +108,10 @@ final class DecisionLog implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
+                if (batch.size() > 1 && writeOneByOne(batch)) {
+                    batch.clear();
+                    continue;
+                }
                 // The same batch is tried again: nothing is dropped while the database recovers.
                 LOG.warn("Minima could not write {} decision(s), retrying in {} ms: {}", batch.size(), backoff, e.toString());
                 sleep(backoff);
@@ -126,6 +130,32 @@ final class DecisionLog implements AutoCloseable {
             room.release(batch.size());
             batch.clear();
         }
+    }
+
+    /**
+     * After a batch failed: writes its decisions one by one. When some are written, the others are refused by
+     * the database for what they hold, not for an outage, and are dropped with an error instead of holding up
+     * the log. When none are, it is an outage: false, and the batch waits to be tried again whole.
+     */
+    private boolean writeOneByOne(List<MinimaStore.Decision> batch) {
+        List<String> refused = new ArrayList<>();
+        for (MinimaStore.Decision decision : batch) {
+            try {
+                store.saveDecisions(List.of(decision));
+            } catch (RuntimeException e) {
+                refused.add(decision.id() + " (" + e + ")");
+            }
+        }
+        if (refused.size() == batch.size()) {
+            return false;
+        }
+        refused.forEach(why -> LOG.error("Minima dropped decision {}: the database refused it", why));
+        synchronized (this) {
+            committed += batch.size(); // written or dropped: either way no reader waits for them
+            notifyAll();
+        }
+        room.release(batch.size());
+        return true;
     }
 
     private static void sleep(long millis) {
