@@ -123,11 +123,7 @@ final class DecisionLog implements AutoCloseable {
                 continue;
             }
             backoff = 50;
-            synchronized (this) {
-                committed += batch.size();
-                notifyAll();
-            }
-            room.release(batch.size());
+            settled(batch.size());
             batch.clear();
         }
     }
@@ -150,12 +146,17 @@ final class DecisionLog implements AutoCloseable {
             return false;
         }
         refused.forEach(why -> LOG.error("Minima dropped decision {}: the database refused it", why));
+        settled(batch.size()); // written or dropped: either way no reader waits for them
+        return true;
+    }
+
+    /** The next {@code count} decisions of the queue are settled: readers waiting for them go on, and they free their room. */
+    private void settled(int count) {
         synchronized (this) {
-            committed += batch.size(); // written or dropped: either way no reader waits for them
+            committed += count;
             notifyAll();
         }
-        room.release(batch.size());
-        return true;
+        room.release(count);
     }
 
     private static void sleep(long millis) {
