@@ -22,11 +22,11 @@ import org.slf4j.LoggerFactory;
  */
 final class DecisionLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DecisionLog.class);
-    /** Decisions that may wait at once; past that, recommending waits for the writer (the database is that slow). */
+    /** Decisions that may wait at once; past that, a recommend waits for room (up to the read wait, then 503). */
     static final int CAPACITY = 10_000;
     /** At most this many decisions per transaction. */
     private static final int BATCH = 500;
-    /** How long a reader waits for the writer before giving up with a 503. */
+    /** How long a reader waits for the writer, or a recommend for room in the queue, before a 503. */
     private static final long READ_WAIT_MILLIS = 10_000;
 
     private final MinimaStore store;
@@ -50,7 +50,14 @@ final class DecisionLog implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("The decision log is closed");
         }
-        room.acquireUninterruptibly();
+        try {
+            if (!room.tryAcquire(READ_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                throw unavailable();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable();
+        }
         synchronized (this) { // queue order and the count advance together, so a count names a prefix of the queue
             queue.add(decision);
             appended++;
@@ -77,17 +84,21 @@ final class DecisionLog implements AutoCloseable {
             while (committed < target) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw Problem.of(503, "Decision log unavailable", "Recent recommendations could not be written to the"
-                            + " database in " + READ_WAIT_MILLIS / 1000 + " s; try again shortly");
+                    throw unavailable();
                 }
                 try {
                     TimeUnit.NANOSECONDS.timedWait(this, left);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw Problem.of(503, "Interrupted", "Interrupted while waiting for the decision log");
+                    throw unavailable();
                 }
             }
         }
+    }
+
+    private static Problem unavailable() {
+        return Problem.of(503, "Decision log unavailable", "Recent recommendations could not be written to the database"
+                + " in " + READ_WAIT_MILLIS / 1000 + " s; try again shortly");
     }
 
     private void write() {
