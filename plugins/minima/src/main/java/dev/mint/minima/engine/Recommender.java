@@ -32,6 +32,11 @@ public final class Recommender {
     /** A model with less evidence than this may be explored. */
     static final double EXPLORE_BELOW_EVIDENCE = 3;
     static final double EXPLORE_PROBABILITY = 0.5;
+    /**
+     * How far above its estimate a candidate may be tried, as a share of its 95% interval's width: a quarter
+     * is about one standard error.
+     */
+    static final double EXPLORE_REACH = 0.25;
 
     private final TaskClassifier classifier;
     private final QualityEstimator quality = new QualityEstimator();
@@ -269,14 +274,17 @@ public final class Recommender {
     }
 
     /**
-     * A cheaper candidate worth trying: too little evidence to trust its estimate, and an estimate whose
-     * upper bound still reaches the bar. Tried with probability {@value #EXPLORE_PROBABILITY}.
+     * A cheaper candidate worth trying: too little evidence to trust its estimate, and an estimate within
+     * about one standard error of the bar ({@value #EXPLORE_REACH} of its interval's width). Tried with
+     * probability {@value #EXPLORE_PROBABILITY}. Reaching for the interval's upper end instead kept trying
+     * cheap models the evidence already put well below the bar: the exploration budget went to models that
+     * had failed at the task type, and replays of one stream ended between $2.83 and $4.11.
      */
     private static Scored explorationCandidate(List<Scored> scored, Scored greedy, double bar, Random random) {
         Scored trial = scored.stream()
                 .filter(s -> s != greedy && s.cost.usd() < greedy.cost.usd())
                 .filter(s -> s.quality.localWeight() + 0.25 * Math.min(s.quality.typeWeight(), 40) < EXPLORE_BELOW_EVIDENCE)
-                .filter(s -> s.quality.p() + s.quality.intervalWidth() / 2 >= bar)
+                .filter(s -> s.quality.p() + EXPLORE_REACH * s.quality.intervalWidth() >= bar)
                 .min(Comparator.comparingDouble((Scored s) -> s.cost.usd())).orElse(null);
         return trial != null && random.nextDouble() < EXPLORE_PROBABILITY ? trial : null;
     }

@@ -76,6 +76,45 @@ class RecommenderTest {
     }
 
     @Test
+    void explorationTriesACheaperModelWithinReachOfTheBarButNotOneTheEvidencePutsWellBelowIt() {
+        Random alwaysTry = new Random() {
+            @Override
+            public double nextDouble() {
+                return 0;
+            }
+        };
+        String rust = "Write a Rust function that parses an ISO-8601 date string and returns the day of the week.";
+        Scope fresh = new Scope(384);
+        decide(fresh, rust, 20); // exploration gets 5% of a namespace's decisions
+        Recommendation first = recommender.recommend(task(rust, 5, only(TRIO)), catalog, fresh, alwaysTry);
+
+        assertThat(first.classification().taskType()).isEqualTo(TaskType.CODE);
+        assertThat(first.selectionPolicy()).isEqualTo("thompson");
+        assertThat(first.recommended().card().modelId()).as("the cheapest, known only by its prior").isEqualTo("gpt-4o-mini");
+        assertThat(first.warnings()).contains("explore_pick");
+
+        Scope failed = new Scope(384);
+        String sql = "Write a SQL query that returns the ten customers with the highest total order value in %s.";
+        for (String topic : List.of("2024", "Europe", "March", "the holiday season")) {
+            remember(failed, sql.formatted(topic), "gpt-4o-mini", 0.2);
+        }
+        decide(failed, rust, 20);
+        Recommendation after = recommender.recommend(task(rust, 5, only(TRIO)), catalog, failed, alwaysTry);
+
+        assertThat(after.ranked()).filteredOn(c -> c.card().modelId().equals("gpt-4o-mini")).singleElement()
+                .satisfies(c -> assertThat(c.predictedSuccess()).isLessThan(after.threshold() - 0.2));
+        assertThat(after.selectionPolicy()).isEqualTo("thompson");
+        assertThat(after.recommended().card().modelId()).as("still untried, within reach").isEqualTo("claude-haiku-4-5");
+    }
+
+    /** {@code count} recommends of {@code text} that never explore. */
+    private void decide(Scope scope, String text, int count) {
+        for (int i = 0; i < count; i++) {
+            recommender.recommend(task(text, 5, only(TRIO)), catalog, scope, new Random(1));
+        }
+    }
+
+    @Test
     void constraintsThatLeaveNothingAreRefused() {
         Scope scope = new Scope(384);
         assertThatThrownBy(() -> recommender.recommend(task("hello", 5, only(List.of("no-such-model"))), catalog, scope,
