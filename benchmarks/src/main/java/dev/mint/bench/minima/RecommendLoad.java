@@ -211,7 +211,7 @@ public final class RecommendLoad {
         System.out.printf(Locale.ROOT, "%s, %.0f s: %,d recommends, %.1f/s; latency p50 %.1f ms, p90 %.1f ms,"
                         + " p99 %.1f ms, max %.1f ms%n", load.thinkMillis() == 0 ? load.connections() + " connections"
                         : load.connections() + " connections pausing " + load.thinkMillis() + " ms on average", elapsed, requests,
-                requests / elapsed, Long.parseLong(figures.group(3)) / 1e3, Long.parseLong(figures.group(4)) / 1e3,
+                round.perSecond(), Long.parseLong(figures.group(3)) / 1e3, Long.parseLong(figures.group(4)) / 1e3,
                 round.p99Millis(), Long.parseLong(figures.group(6)) / 1e3);
         return round;
     }
