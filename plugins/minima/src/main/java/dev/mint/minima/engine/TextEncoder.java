@@ -1,14 +1,12 @@
 package dev.mint.minima.engine;
 
+import com.carrotsearch.hppc.LongIntHashMap;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The vector of a task text, built so that prompts which share long identical parts still come out apart.
@@ -46,8 +44,8 @@ public final class TextEncoder {
      * Two caches, so that the windows of new prompts (each seen once, most of them) cannot push the template
      * sentences (which recur by definition) out.
      */
-    private final VectorCache<Hash> sentenceCache;
-    private final VectorCache<Hash> windowCache;
+    private final VectorCache sentenceCache;
+    private final VectorCache windowCache;
 
     /** A text's identity: the first 128 bits of its SHA-1. */
     record Hash(long high, long low) {
@@ -61,23 +59,29 @@ public final class TextEncoder {
         }
     }
 
-    /** Sentence frequencies of one scope: in how many prompts each sentence appeared. */
+    /**
+     * Sentence frequencies of one scope: in how many prompts each sentence appeared, keyed by the first 64
+     * bits of its hash (two sentences sharing them would only share a count). Counts live in a primitive
+     * map, not as an object or two per sentence: entries live for minutes, and every young collection
+     * copies each live young object, so a map of objects made every pause of a loaded server longer.
+     * Thread-safe.
+     */
     public static final class ChunkStats {
-        private final Map<Hash, Integer> documentFrequency = new ConcurrentHashMap<>();
-        private final AtomicLong texts = new AtomicLong();
+        private final LongIntHashMap documentFrequency = new LongIntHashMap();
+        private long texts;
 
         /** A sentence seen in at least two prompts and in at least 2% of them. */
-        boolean recurring(Hash hash) {
-            int df = documentFrequency.getOrDefault(hash, 0);
-            return df >= 2 && df >= 0.02 * texts.get();
+        synchronized boolean recurring(Hash hash) {
+            int df = documentFrequency.getOrDefault(hash.high(), 0);
+            return df >= 2 && df >= 0.02 * texts;
         }
 
-        void count(List<Hash> hashes) {
+        synchronized void count(List<Hash> hashes) {
             if (documentFrequency.size() > DF_LIMIT) {
                 documentFrequency.clear(); // bounded memory; frequencies rebuild quickly from new traffic
             }
-            hashes.stream().distinct().forEach(h -> documentFrequency.merge(h, 1, Integer::sum));
-            texts.incrementAndGet();
+            hashes.stream().mapToLong(Hash::high).distinct().forEach(h -> documentFrequency.addTo(h, 1));
+            texts++;
         }
     }
 
@@ -88,8 +92,8 @@ public final class TextEncoder {
     /** With caches of at most {@code cacheLimit} vectors each. */
     TextEncoder(Embedder embedder, int cacheLimit) {
         this.embedder = embedder;
-        this.sentenceCache = new VectorCache<>(cacheLimit, embedder.dimension());
-        this.windowCache = new VectorCache<>(cacheLimit, embedder.dimension());
+        this.sentenceCache = new VectorCache(cacheLimit, embedder.dimension());
+        this.windowCache = new VectorCache(cacheLimit, embedder.dimension());
     }
 
     public Embedder embedder() {
@@ -214,7 +218,7 @@ public final class TextEncoder {
     }
 
     /** The vector of {@code chunk}, from the cache or embedded now; the caller may change it. */
-    private float[] embedCached(VectorCache<Hash> cache, Hash hash, String chunk) {
+    private float[] embedCached(VectorCache cache, Hash hash, String chunk) {
         float[] cached = cache.get(hash);
         if (cached != null) {
             return cached;
