@@ -167,11 +167,7 @@ public final class OutcomeIndex {
         float[] similarities = new float[k];
         int[] positions = new int[k];
         int size = 0;
-        int[] candidates = candidates(shard, sketch, filter);
-        if (shard.outcomes.size() > EXACT_UP_TO && touch(shard, candidates) == Integer.MIN_VALUE) { // a shortlist
-            Thread.onSpinWait(); // never: the test only keeps the reads from being optimized away
-        }
-        for (int i : candidates) {
+        for (int i : candidates(shard, sketch, filter)) {
             float similarity = queryScale * shard.scales[i] * Vectors.dot(coded, shard.codes, i * dimension);
             if (size == k && similarity <= similarities[k - 1]) {
                 continue;
@@ -215,9 +211,9 @@ public final class OutcomeIndex {
     /**
      * The positions whose vectors recall compares exactly: all of a small shard; of a big one, the
      * {@value #SHORTLIST} accepted outcomes whose sketches are closest to the query's (ties at the cut-off
-     * distance in insertion order).
+     * distance in insertion order), their cache lines already on their way ({@link #touch}).
      */
-    private static int[] candidates(Shard shard, long[] sketch, Predicate<Outcome> filter) {
+    private int[] candidates(Shard shard, long[] sketch, Predicate<Outcome> filter) {
         int count = shard.outcomes.size();
         if (count <= EXACT_UP_TO) {
             return java.util.stream.IntStream.range(0, count).toArray();
@@ -250,7 +246,11 @@ public final class OutcomeIndex {
                 picked[n++] = i;
             }
         }
-        return n == picked.length ? picked : Arrays.copyOf(picked, n);
+        int[] shortlist = n == picked.length ? picked : Arrays.copyOf(picked, n);
+        if (touch(shard, shortlist) == Integer.MIN_VALUE) {
+            Thread.onSpinWait(); // never: the test only keeps the reads from being optimized away
+        }
+        return shortlist;
     }
 
     /** The Hamming distance of outcome i's sketch to the query's; past every real distance when the filter rejects it. */
