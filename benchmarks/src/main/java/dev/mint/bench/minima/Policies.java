@@ -1,9 +1,12 @@
 package dev.mint.bench.minima;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** The fixed routing policies the router is measured against, and the side-by-side table. */
 final class Policies {
@@ -79,6 +82,32 @@ final class Policies {
                 savesAtRetention(accuracy, cost, premium) ? "met" : "NOT met",
                 100 * (1 - cost / premium.cost()), accuracy / premium.accuracy(),
                 beats(accuracy, cost, random) ? "at least as accurate and no more expensive" : "NOT dominating");
+        byCategory(items, router);
+    }
+
+    /**
+     * Per category of the data set: the router's accuracy and cost beside the category's best model, and
+     * which models it picked how often: where its spending and its losses come from.
+     */
+    private static void byCategory(List<RoutingData.Item> items, List<RoutingEval.Choice> router) {
+        Map<String, List<Integer>> positions = new TreeMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            positions.computeIfAbsent(items.get(i).category(), c -> new ArrayList<>()).add(i);
+        }
+        System.out.printf(Locale.ROOT, "%nPer category: %-14s %6s %9s %9s   %-32s %s%n", "category", "prompts", "accuracy",
+                "cost USD", "its best model (accuracy, cost)", "router's picks");
+        positions.forEach((category, at) -> {
+            List<RoutingData.Item> part = at.stream().map(items::get).toList();
+            List<RoutingEval.Choice> choices = at.stream().map(router::get).toList();
+            Outcome best = premium(part);
+            Map<String, Long> picks = choices.stream().collect(Collectors.groupingBy(RoutingEval.Choice::model, Collectors.counting()));
+            String shares = picks.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .map(e -> String.format(Locale.ROOT, "%s %.0f%%", e.getKey(), 100.0 * e.getValue() / at.size()))
+                    .collect(Collectors.joining(", "));
+            System.out.printf(Locale.ROOT, "              %-14s %6d %9.4f %9.4f   %-32s %s%n", category, at.size(),
+                    RoutingEval.Choice.accuracy(choices), RoutingEval.Choice.cost(choices), String.format(Locale.ROOT,
+                            "%s (%.3f, %.3f)", best.name().substring("always ".length()), best.accuracy(), best.cost()), shares);
+        });
     }
 
     /** The first target: at least 30% cheaper than always-premium while keeping 95% of its accuracy. */

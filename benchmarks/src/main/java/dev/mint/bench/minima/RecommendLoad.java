@@ -181,10 +181,12 @@ public final class RecommendLoad {
      */
     private static Round run(Path script, String url, Load load, int seconds, long firstRequest, boolean report)
             throws Exception {
+        long cpuBefore = serverCpuNanos();
         Process process = new ProcessBuilder("wrk", "-t1", "-c" + load.connections(), "-d" + seconds + "s", "--timeout", "10s",
                 "-s", script.toString(), url, "--", Long.toString(firstRequest), Integer.toString(load.thinkMillis()))
                 .redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        long cpuAfter = serverCpuNanos();
         Matcher figures = FIGURES.matcher(output);
         if (process.waitFor() != 0 || !figures.find()) {
             throw new IllegalStateException("wrk failed:\n" + output);
@@ -203,6 +205,8 @@ public final class RecommendLoad {
             stages.put(stage.group(1), Double.parseDouble(stage.group(2)));
         }
         double mean = Double.parseDouble(figures.group(8)) / 1e3;
+        System.out.printf(Locale.ROOT, "Server CPU: %.2f ms per recommend, %.2f of the 2 cores%n", (cpuAfter - cpuBefore) / 1e6 / requests,
+                (cpuAfter - cpuBefore) / 1e9 / elapsed);
         System.out.printf(Locale.ROOT, "Mean per recommend: %.1f ms = waiting for a core %.1f ms + engine %.1f ms (embed %.1f,"
                         + " classify %.1f, recall %.1f, score %.1f) + decision log %.1f ms + HTTP, JSON and auth %.1f ms%n", mean,
                 stages.get("queue"), stages.get("engine"), stages.get("embed"), stages.get("classify"), stages.get("recall"),
@@ -214,6 +218,11 @@ public final class RecommendLoad {
                 round.perSecond(), Long.parseLong(figures.group(3)) / 1e3, Long.parseLong(figures.group(4)) / 1e3,
                 round.p99Millis(), Long.parseLong(figures.group(6)) / 1e3);
         return round;
+    }
+
+    /** CPU time of this process (the server, GC and JIT included; the harness idles while {@code wrk} runs). */
+    private static long serverCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** What the script's {@code done} prints. */
