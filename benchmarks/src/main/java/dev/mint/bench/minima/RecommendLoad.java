@@ -205,8 +205,8 @@ public final class RecommendLoad {
             stages.put(stage.group(1), Double.parseDouble(stage.group(2)));
         }
         double mean = Double.parseDouble(figures.group(8)) / 1e3;
-        System.out.printf(Locale.ROOT, "Server CPU: %.2f ms per recommend, %.2f of the 2 cores%n", (cpuAfter - cpuBefore) / 1e6 / requests,
-                (cpuAfter - cpuBefore) / 1e9 / elapsed);
+        System.out.printf(Locale.ROOT, "Server CPU: %.2f ms per recommend, %.2f of the %d cores%n", (cpuAfter - cpuBefore) / 1e6 / requests,
+                (cpuAfter - cpuBefore) / 1e9 / elapsed, Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "Mean per recommend: %.1f ms = waiting for a core %.1f ms + engine %.1f ms (embed %.1f,"
                         + " classify %.1f, recall %.1f, score %.1f) + decision log %.1f ms + HTTP, JSON and auth %.1f ms%n", mean,
                 stages.get("queue"), stages.get("engine"), stages.get("embed"), stages.get("classify"), stages.get("recall"),
