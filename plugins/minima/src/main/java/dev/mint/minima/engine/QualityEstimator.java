@@ -22,6 +22,11 @@ final class QualityEstimator {
     /** The estimate and what it rests on. */
     record Quality(double p, double confidence, double intervalWidth, double localWeight, double typeWeight,
                    double typeRate, int typeCount) {
+        /** How much the estimate rests on: similar outcomes fully, outcomes of the same type a little. */
+        double evidence() {
+            return QualityEstimator.evidence(localWeight, typeWeight);
+        }
+
         boolean fromMemory() {
             return localWeight > 0 || typeWeight > 0;
         }
@@ -38,11 +43,15 @@ final class QualityEstimator {
             s += weight * neighbor.outcome().label();
         }
         double p = (s + LOCAL_STRENGTH * typeP) / (w + LOCAL_STRENGTH);
-        // Evidence counts fully when local, a little when only of the same type.
-        double evidence = w + 0.25 * Math.min(type.w(), 40);
+        double evidence = evidence(w, type.w());
         double confidence = evidence == 0 ? 0 : 1 - 1 / (1 + evidence);
         double width = Math.min(1, 2 * 1.96 * Math.sqrt(p * (1 - p) / (evidence + TYPE_STRENGTH)));
         return new Quality(p, confidence, width, w, type.w(), type.w() == 0 ? Double.NaN : type.s() / type.w(), type.n());
+    }
+
+    /** Evidence counts fully when local, a little when only of the same type. */
+    private static double evidence(double localWeight, double typeWeight) {
+        return localWeight + 0.25 * Math.min(typeWeight, 40);
     }
 
     /** 0 below the floor, rising linearly to 1 at identical tasks. */

@@ -283,7 +283,7 @@ public final class Recommender {
     private static Scored explorationCandidate(List<Scored> scored, Scored greedy, double bar, Random random) {
         Scored trial = scored.stream()
                 .filter(s -> s != greedy && s.cost.usd() < greedy.cost.usd())
-                .filter(s -> s.quality.localWeight() + 0.25 * Math.min(s.quality.typeWeight(), 40) < EXPLORE_BELOW_EVIDENCE)
+                .filter(s -> s.quality.evidence() < EXPLORE_BELOW_EVIDENCE)
                 .filter(s -> s.quality.p() + EXPLORE_REACH * s.quality.intervalWidth() >= bar)
                 .min(Comparator.comparingDouble((Scored s) -> s.cost.usd())).orElse(null);
         return trial != null && random.nextDouble() < EXPLORE_PROBABILITY ? trial : null;
