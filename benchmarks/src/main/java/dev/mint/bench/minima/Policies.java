@@ -19,8 +19,13 @@ final class Policies {
 
     /** Always the model with the best mean score on {@code items}. */
     static Outcome premium(List<RoutingData.Item> items) {
-        return RoutingData.models(items).stream().map(m -> always(items, m))
-                .max(Comparator.comparingDouble(Outcome::accuracy)).orElseThrow();
+        return always(items, premiumModel(items));
+    }
+
+    /** The model with the best mean score on {@code items}. */
+    private static String premiumModel(List<RoutingData.Item> items) {
+        return RoutingData.models(items).stream()
+                .max(Comparator.comparingDouble((String m) -> always(items, m).accuracy())).orElseThrow();
     }
 
     /** Always the model with the lowest total cost on {@code items}. */
@@ -99,14 +104,15 @@ final class Policies {
         positions.forEach((category, at) -> {
             List<RoutingData.Item> part = at.stream().map(items::get).toList();
             List<RoutingEval.Choice> choices = at.stream().map(router::get).toList();
-            Outcome best = premium(part);
+            String bestModel = premiumModel(part);
+            Outcome best = always(part, bestModel);
             Map<String, Long> picks = choices.stream().collect(Collectors.groupingBy(RoutingEval.Choice::model, Collectors.counting()));
             String shares = picks.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                     .map(e -> String.format(Locale.ROOT, "%s %.0f%%", e.getKey(), 100.0 * e.getValue() / at.size()))
                     .collect(Collectors.joining(", "));
             System.out.printf(Locale.ROOT, "              %-14s %6d %9.4f %9.4f   %-32s %s%n", category, at.size(),
                     RoutingEval.Choice.accuracy(choices), RoutingEval.Choice.cost(choices), String.format(Locale.ROOT,
-                            "%s (%.3f, %.3f)", best.name().substring("always ".length()), best.accuracy(), best.cost()), shares);
+                            "%s (%.3f, %.3f)", bestModel, best.accuracy(), best.cost()), shares);
         });
     }
 
